@@ -1,0 +1,42 @@
+import { median } from "../../src/core/median";
+
+describe("median (as Excel's MEDIAN)", () => {
+  it("is the middle value for an odd count", () => {
+    // sorted: 1 2 3 5 9 → 3
+    expect(median(Object.freeze([9, 1, 5, 3, 2]))).toBe(3);
+  });
+
+  it("is the mean of the two middle values for an even count", () => {
+    // spec example: sorted 90 120 480 500 → (120 + 480) / 2 = 300
+    expect(median(Object.freeze([500, 120, 480, 90]))).toBe(300);
+    // matches: sorted 2 3 8 9 → (3 + 8) / 2 = 5.5
+    expect(median([8, 9, 2, 3])).toBe(5.5);
+  });
+
+  it("does not reorder its input", () => {
+    const input = [3, 1, 2];
+    median(input);
+    expect(input).toEqual([3, 1, 2]);
+  });
+
+  it("handles long runs of equal values", () => {
+    const values = new Array(100001).fill(7);
+    values[0] = 1;
+    expect(median(values)).toBe(7);
+  });
+
+  it("agrees with sort-based medians on random data", () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 1000;
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      const values = Array.from({ length: n }, () => Math.round(random()));
+      const sorted = [...values].sort((a, b) => a - b);
+      const expected = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      expect(median(values)).toBe(expected);
+    }
+  });
+
+  it("is NaN for an empty list", () => {
+    expect(median([])).toBeNaN();
+  });
+});
