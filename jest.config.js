@@ -13,6 +13,7 @@ module.exports = {
     "^strip-bom$": "<rootDir>/test/support/strip-bom.js",
     "^uuid$": "<rootDir>/test/support/uuid.js",
   },
+  globalSetup: "<rootDir>/test/support/globalSetup.js",
   setupFilesAfterEnv: ["<rootDir>/test/support/matchers.ts"],
   testTimeout: 30000,
 };
