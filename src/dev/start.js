@@ -16,7 +16,8 @@ const path = require("path");
 const root = path.resolve(__dirname, "../..");
 const [target, documentUrl] = process.argv.slice(2);
 const sample = path.join(root, "assets", "sample-customers.xlsx");
-const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
+const bin = (name) =>
+  path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 
 function run(command, args) {
   const child = spawn(command, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
@@ -32,11 +33,29 @@ if (target === "web") {
     process.exit(2);
   }
   run(bin("office-addin-debugging"), [
-    "start", "manifest.xml", "web", "--document", documentUrl, "--dev-server", "npm run dev-server", "--dev-server-port", "3000",
+    "start",
+    "manifest.xml",
+    "web",
+    "--document",
+    documentUrl,
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    "3000",
   ]);
 } else if (process.platform === "win32" || process.platform === "darwin") {
   run(bin("office-addin-debugging"), [
-    "start", "manifest.xml", "desktop", "--app", "excel", "--document", sample, "--dev-server", "npm run dev-server", "--dev-server-port", "3000",
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--app",
+    "excel",
+    "--document",
+    sample,
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    "3000",
   ]);
 } else {
   console.log(
