@@ -117,11 +117,15 @@ export interface RunRecord {
   columnsBlock: { sheet: string; row: number; column: number; rowCount: number; columnCount: number };
   summarySheet: string;
   at: string;
+  /**
+   * The table as it was found by the run (optional: records written before this field existed lack
+   * it). "Remove results" hands it to `Workbook.removeColumns`.
+   */
+  table?: TableInfo;
 }
 
 export type RunOutcome =
-  | { ok: true; summary: RunSummary; record: RunRecord }
-  | { ok: false; problem: Problem };
+  { ok: true; summary: RunSummary; record: RunRecord } | { ok: false; problem: Problem };
 
 /** Hooks the face (pane or runner) gives a run. */
 export interface RunHooks {
