@@ -16,10 +16,10 @@ export const SAMPLE_HEADERS: readonly string[] = Object.freeze([
   "Cost to serve",
   "Strategic match",
   "Perceived service",
-  "Expected service",
   "Perceived communication",
-  "Expected communication",
   "Perceived emotional",
+  "Expected service",
+  "Expected communication",
   "Expected emotional",
   "Last purchase date",
   "Orders",
@@ -117,11 +117,15 @@ export function sampleCustomers(count = 5000, seed = 20261125): { headers: strin
     const name =
       FORMULA_LIKE_NAMES.get(i) ??
       `${pick(NAME_STARTS)}${pick(NAME_MIDDLES)}${pick(NAME_ENDS)} ${pick(COMPANY_FORMS)}`;
-    const ratings: CellValue[] = [];
+    // Perceived ratings first, then expected ones, so each triple is one contiguous range for
+    // CX.SATISFACTION(perceived, expected).
+    const perceivedRatings: CellValue[] = [];
+    const expectedRatings: CellValue[] = [];
     for (let factor = 0; factor < 3; factor++) {
       const expected = 2 + Math.floor(random() * 4); // 2–5
       const perceived = clamp(expected + Math.round(1.1 * normal()), 1, 5);
-      ratings.push(blankOr(0.08, perceived), blankOr(0.08, expected));
+      perceivedRatings.push(blankOr(0.08, perceived));
+      expectedRatings.push(blankOr(0.08, expected));
     }
     // Bigger customers buy more often, so their last purchase tends to be recent.
     const recencyScale = orders > 10 ? 0.25 : 1;
@@ -133,7 +137,8 @@ export function sampleCustomers(count = 5000, seed = 20261125): { headers: strin
       revenue,
       blankOr(0.01, costToServe),
       strategicMatch,
-      ...ratings,
+      ...perceivedRatings,
+      ...expectedRatings,
       lastPurchase,
       orders,
     ];
