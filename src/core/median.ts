@@ -11,9 +11,19 @@ import { selectInPlace } from "./quickselect";
  * median([500, 120, 480, 90]) // => 300  (sorted 90, 120, 480, 500 → (120 + 480) / 2)
  */
 export function median(values: ArrayLike<number>): number {
-  const n = values.length;
+  return medianInPlace(Float64Array.from(values as ArrayLike<number>));
+}
+
+/**
+ * {@link median} without the copy: `work` is reordered. For callers that already built a scratch
+ * Float64Array (a column's numeric cells), saving one pass and one allocation over a million rows.
+ *
+ * @example
+ * medianInPlace(Float64Array.of(3, 1, 2)) // => 2
+ */
+export function medianInPlace(work: Float64Array): number {
+  const n = work.length;
   if (n === 0) return NaN;
-  const work = Float64Array.from(values as ArrayLike<number>);
   const upper = n >> 1;
   selectInPlace(work, upper);
   const upperValue = work[upper];
