@@ -15,8 +15,8 @@
  *
  * @example
  * abcClasses(Float64Array.of(5, 50, 10, 30, 5), 0.8, 0.95)
- * // ranking 50, 30, 10, 5, 5 (total 100); shares before: 0, .5, .8, .9, .95
- * // => classes [C, A, B, A, B] in row order, cumulative shares [1, .5, .9, .8, .95]
+ * // ranking 50, 30, 10, 5 (row 0), 5 (row 4) of 100; shares before: 0, .5, .8, .9, .95
+ * // => classes [B, A, B, A, C] in row order, cumulative shares [.95, .5, .9, .8, 1]
  */
 export function abcClasses(
   values: Float64Array,
