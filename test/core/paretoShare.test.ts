@@ -1,0 +1,124 @@
+import { Grid } from "../../src/core/args";
+import { CoreError, ErrorKind } from "../../src/core/errors";
+import { paretoShare, paretoShareOf, paretoSharesOf } from "../../src/core/paretoShare";
+
+const frozen = (rows: unknown[][]): Grid => Object.freeze(rows.map((row) => Object.freeze(row))) as Grid;
+const spec = frozen([[50], [30], [10], [5], [5]]);
+
+/** Independent reference: sort a copy descending and walk it. */
+function byHand(values: number[], top: number): number {
+  const sorted = [...values].sort((a, b) => b - a);
+  const total = values.reduce((a, b) => a + b, 0);
+  const k = top * values.length;
+  let sum = 0;
+  for (let i = 0; i < Math.floor(k); i++) sum += sorted[i];
+  if (Math.floor(k) < values.length) sum += (k - Math.floor(k)) * sorted[Math.floor(k)];
+  return sum / total;
+}
+
+describe("paretoShare (share of value held by the top fraction of customers)", () => {
+  it("gives the spec examples 0.5 for top 0.2 and 0.85 for top 0.5", () => {
+    // top 0.2: k = 1 → 50 / 100; top 0.5: k = 2.5 → (50 + 30 + 0.5·10) / 100
+    expect(paretoShare(spec, frozen([[0.2]]))).toEqual([[0.5]]);
+    expect(paretoShare(spec, frozen([[0.5]]))).toEqual([[0.85]]);
+  });
+
+  it("uses top 0.2 when top is omitted or blank", () => {
+    expect(paretoShare(spec)).toEqual([[0.5]]);
+    expect(paretoShare(spec, frozen([[null]]))).toEqual([[0.5]]);
+  });
+
+  it("interpolates a fractional customer", () => {
+    // n = 5, top 0.3 → k = 1.5: (50 + 0.5·30) / 100 = 0.65
+    expect((paretoShare(spec, frozen([[0.3]])) as number[][])[0][0]).toBeCloseTo(0.65, 12);
+  });
+
+  it("gives 1 for top 1", () => {
+    expect(paretoShare(spec, frozen([[1]]))).toEqual([[1]]);
+  });
+
+  it("returns one share per top, in the shape of the top range", () => {
+    // 0.2 → 0.5; 0.5 → 0.85; 1 → 1
+    expect(paretoShare(spec, frozen([[0.2], [0.5], [1]]))).toEqual([[0.5], [0.85], [1]]);
+    expect(paretoShare(spec, frozen([[0.2, 0.5]]))).toEqual([[0.5, 0.85]]);
+  });
+
+  it("keeps blank tops blank and marks a bad top in its own cell", () => {
+    const result = paretoShare(spec, frozen([[0.2], [null], [1.5], [0], ["half"]])) as unknown[][];
+    expect(result[0][0]).toBe(0.5);
+    expect(result[1][0]).toBe("");
+    expect(result[2][0]).toBeExcelError(
+      "#VALUE!",
+      "top is 1.5, but it must be a fraction greater than 0 and at most 1",
+    );
+    expect(result[3][0]).toBeExcelError("#VALUE!", "top is 0");
+    expect(result[4][0]).toBeExcelError("#VALUE!", 'top holds the text "half"');
+  });
+
+  it("rejects a single top outside (0, 1]", () => {
+    expect((paretoShare(spec, frozen([[-0.2]])) as unknown[][])[0][0]).toBeExcelError(
+      "#VALUE!",
+      "top is -0.2",
+    );
+  });
+
+  it("accepts values in any shape", () => {
+    expect(paretoShare(frozen([[50, 30, 10, 5, 5]]), frozen([[0.5]]))).toEqual([[0.85]]);
+    expect(
+      paretoShare(
+        frozen([
+          [50, 30],
+          [10, 5],
+          [5, null],
+        ]),
+        frozen([[0.5]]),
+      ),
+    ).toEqual([[0.85]]);
+  });
+
+  it("ignores blanks, text and logical values as SUM does", () => {
+    // numbers 50, 30, 10, 5, 5 only
+    const values = frozen([[50], [null], ["30"], [true], [30], [""], [10], [undefined], [5], [5]]);
+    expect(paretoShare(values, frozen([[0.2]]))).toEqual([[0.5]]);
+  });
+
+  it("returns the first error found in the range", () => {
+    const values = frozen([
+      [1],
+      [new CoreError(ErrorKind.NotAvailable, "")],
+      [new CoreError(ErrorKind.DivByZero, "")],
+    ]);
+    expect(paretoShare(values)).toBeExcelError("#N/A", "row 2 of values");
+  });
+
+  it("gives #NUM! naming the cell of a negative value", () => {
+    expect(
+      paretoShare(
+        frozen([
+          [5, 3],
+          [-2, 1],
+        ]),
+      ),
+    ).toBeExcelError("#NUM!", "row 2, column 1 of values is -2");
+  });
+
+  it("gives #DIV/0! when the values add up to 0 or there are none", () => {
+    expect(paretoShare(frozen([[0], [0]]))).toBeExcelError("#DIV/0!", "add up to 0");
+    expect(paretoShare(frozen([["a"], [null]]))).toBeExcelError("#DIV/0!");
+  });
+
+  it("agrees between the selection kernel, the sorted kernel and a hand computation", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const n of [1, 2, 7, 100, 1001]) {
+      const values = Array.from({ length: n }, () => Math.round(random() * 1000));
+      values[0] += 1; // never all zero
+      const tops = [0.01, 0.2, 0.333, 0.5, 0.8, 1];
+      const sorted = paretoSharesOf(Float64Array.from(values), tops);
+      tops.forEach((top, i) => {
+        expect(paretoShareOf(Float64Array.from(values), top)).toBeCloseTo(byHand(values, top), 12);
+        expect(sorted[i]).toBeCloseTo(byHand(values, top), 12);
+      });
+    }
+  });
+});
