@@ -1,0 +1,91 @@
+/**
+ * Opens a file for the command-line runner as a {@link Workbook}: an .xlsx workbook through exceljs
+ * ({@link XlsxWorkbook}) or a CSV file ({@link CsvWorkbook}). The kind is decided from the file's
+ * first bytes, not only its name, so a renamed file still gets a clear message.
+ */
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import path from "node:path";
+import { CsvWorkbook, type CsvOptions } from "./csvWorkbook";
+import type { Workbook } from "./workbook";
+import { XlsxWorkbook, type FileTarget } from "./xlsxWorkbook";
+
+export type { FileTarget } from "./xlsxWorkbook";
+
+/** A file that cannot be opened as a workbook; `message` is one line for the user. */
+export class FileInputError extends Error {}
+
+/** A workbook read from a file, which can be saved to another file. */
+export type FileWorkbook = (XlsxWorkbook | CsvWorkbook) & Workbook;
+
+export type FileKind = "xlsx" | "csv";
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** OLE compound file: legacy .xls, and also how Office stores a password-encrypted .xlsx. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * What the file is, from its first bytes (and its name for text): "xlsx", "csv", or a
+ * {@link FileInputError} saying why it cannot be used (missing, encrypted, legacy .xls, binary).
+ */
+export function detectFileKind(filePath: string): FileKind {
+  let size: number;
+  try {
+    const stat = statSync(filePath);
+    if (stat.isDirectory()) throw new FileInputError(`${filePath} is a folder, not a workbook file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof FileInputError) throw error;
+    throw new FileInputError(`${filePath} does not exist (or cannot be read).`);
+  }
+  const head = readHead(filePath, Math.min(size, 4096));
+  const startsWith = (magic: number[]) => magic.every((byte, i) => head[i] === byte);
+  if (startsWith(ZIP)) return "xlsx";
+  if (startsWith(OLE)) {
+    const whole = readHead(filePath, Math.min(size, 16 * 1024 * 1024));
+    if (whole.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
+      throw new FileInputError(
+        `${filePath} is password-protected (encrypted): open it in Excel, remove the password (File › Info › Protect Workbook), save, and run again.`,
+      );
+    }
+    throw new FileInputError(
+      `${filePath} is an Excel 97–2003 (.xls) or other Office binary file: save it as .xlsx or .csv and run again.`,
+    );
+  }
+  const extension = path.extname(filePath).toLowerCase();
+  if (extension === ".xlsx" || extension === ".xlsm") {
+    throw new FileInputError(`${filePath} is not an .xlsx workbook (it is not a zip package).`);
+  }
+  if (head.includes(0)) {
+    throw new FileInputError(`${filePath} is not a workbook (.xlsx) or a CSV text file.`);
+  }
+  return "csv";
+}
+
+/** Opens the file as the kind {@link detectFileKind} finds; parse failures become FileInputError. */
+export async function openFileWorkbook(
+  filePath: string,
+  target: FileTarget = {},
+  csvOptions: CsvOptions = {},
+): Promise<{ kind: FileKind; workbook: FileWorkbook }> {
+  const kind = detectFileKind(filePath);
+  try {
+    if (kind === "xlsx") return { kind, workbook: await XlsxWorkbook.open(filePath, target) };
+    return { kind, workbook: await CsvWorkbook.open(filePath, csvOptions) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new FileInputError(
+      `${filePath} could not be read as ${kind === "xlsx" ? "an .xlsx workbook" : "CSV"}: ${reason}`,
+    );
+  }
+}
+
+function readHead(filePath: string, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(filePath, "r");
+  try {
+    const read = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
