@@ -13,7 +13,7 @@ const TABLE = {
 
 /** The example as an Excel table, with "keep me" in D3: inside the block the run would write. */
 function occupied(): MemoryWorkbook {
-  const cells: (string | number | null)[][] = quadrantTable();
+  const cells = quadrantTable();
   cells[2] = [...cells[2], "keep me"];
   return workbookWith(cells, { tables: [TABLE] });
 }
