@@ -11,7 +11,11 @@
  * itself) is returned for display.
  *
  * Classes are 0 = A, 1 = B, 2 = C. Expects finite values with a positive total (the caller checks:
- * with a total of 0 every share is NaN). O(n log n) for the ranking.
+ * with a total of 0 every share is NaN).
+ *
+ * O(n log n) without a comparator sort: one `Float64Array` sort of the values, suffix sums of it,
+ * then each customer's rank by binary search; customers with equal values take consecutive ranks in
+ * row order (a counter per group of equal values).
  *
  * @example
  * abcClasses(Float64Array.of(5, 50, 10, 30, 5), 0.8, 0.95)
@@ -24,22 +28,49 @@ export function abcClasses(
   bUpTo: number,
 ): { classes: Uint8Array; cumulativeShare: Float64Array } {
   const n = values.length;
-  const order = new Uint32Array(n);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    total += values[i];
-  }
-  order.sort((a, b) => values[b] - values[a] || a - b);
+  const ascending = values.slice().sort();
+  // above[p] = sum of ascending[p..n-1], accumulated from the largest value down, so the running
+  // sums add values in ranking order.
+  const above = new Float64Array(n + 1);
+  for (let p = n - 1; p >= 0; p--) above[p] = above[p + 1] + ascending[p];
+  const total = above[0];
+  // Per group of equal values (keyed by its first position in `ascending`), how many were ranked.
+  const rankedInGroup = new Int32Array(n);
   const classes = new Uint8Array(n);
   const cumulativeShare = new Float64Array(n);
-  let running = 0;
-  for (let rank = 0; rank < n; rank++) {
-    const row = order[rank];
-    const shareBefore = running / total;
+  for (let row = 0; row < n; row++) {
+    const value = values[row];
+    const first = lowerBound(ascending, value);
+    const end = upperBound(ascending, value, first);
+    const alreadyRanked = rankedInGroup[first]++;
+    const before = above[end] + alreadyRanked * value;
+    const shareBefore = before / total;
     classes[row] = shareBefore < aUpTo ? 0 : shareBefore < bUpTo ? 1 : 2;
-    running += values[row];
-    cumulativeShare[row] = running / total;
+    cumulativeShare[row] = (before + value) / total;
   }
   return { classes, cumulativeShare };
+}
+
+/** First index whose value is ≥ `value` in an ascending array. */
+function lowerBound(ascending: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ascending[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index from `from` whose value is > `value` in an ascending array. */
+function upperBound(ascending: Float64Array, value: number, from: number): number {
+  let lo = from;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ascending[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

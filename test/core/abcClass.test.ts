@@ -23,3 +23,37 @@ describe("abcClasses", () => {
     expect(Array.from(classes)).toEqual([0, 0, 0, 1]);
   });
 });
+
+describe("abcClasses against a plain ranking", () => {
+  /** The obvious implementation: sort row indexes by value (ties by row), walk the running sum. */
+  function naiveAbc(values: readonly number[], aUpTo: number, bUpTo: number) {
+    const total = values.reduce((sum, v) => sum + v, 0);
+    const order = values.map((_, i) => i).sort((a, b) => values[b] - values[a] || a - b);
+    const classes = new Array<number>(values.length);
+    const shares = new Array<number>(values.length);
+    let running = 0;
+    for (const row of order) {
+      const before = running / total;
+      classes[row] = before < aUpTo ? 0 : before < bUpTo ? 1 : 2;
+      running += values[row];
+      shares[row] = running / total;
+    }
+    return { classes, shares };
+  }
+
+  it("gives the same classes and shares on random data with many ties", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const n of [1, 2, 7, 100, 5000]) {
+      // few distinct values (ratings-like) so ties are everywhere, plus some skewed large ones
+      const values = Array.from({ length: n }, () =>
+        random() < 0.1 ? Math.round(1000 * random()) : Math.floor(random() * 5),
+      );
+      if (values.every((v) => v === 0)) values[0] = 1;
+      const expected = naiveAbc(values, 0.8, 0.95);
+      const { classes, cumulativeShare } = abcClasses(Float64Array.from(values), 0.8, 0.95);
+      expect(Array.from(classes)).toEqual(expected.classes);
+      expected.shares.forEach((share, i) => expect(cumulativeShare[i]).toBeCloseTo(share, 9));
+    }
+  });
+});
