@@ -1,0 +1,48 @@
+import { Field, makeStyles, Select } from "@fluentui/react-components";
+import type { ColumnMapping, Role } from "../../workflow/types";
+import { ROLE_LABELS, ROLES } from "../roles";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "8px", rowGap: "6px" },
+});
+
+export interface MappingFieldsProps {
+  headers: readonly string[];
+  mapping: ColumnMapping;
+  onChange: (mapping: ColumnMapping) => void;
+  disabled: boolean;
+}
+
+const NOT_MAPPED = "";
+
+/**
+ * One drop-down per role listing the table's headers, pre-set to the detected (or saved) mapping.
+ * Native selects: they work with the keyboard and screen readers everywhere, Office's webviews too.
+ */
+export function MappingFields({ headers, mapping, onChange, disabled }: MappingFieldsProps) {
+  const styles = useStyles();
+  const choose = (role: Role, value: string) =>
+    onChange({ ...mapping, [role]: value === NOT_MAPPED ? null : Number(value) });
+  return (
+    <div className={styles.grid}>
+      {ROLES.map((role) => (
+        <Field key={role} label={ROLE_LABELS[role]} size="small">
+          <Select
+            size="small"
+            data-testid={`map-${role}`}
+            value={mapping[role] === null ? NOT_MAPPED : String(mapping[role])}
+            onChange={(_event, data) => choose(role, data.value)}
+            disabled={disabled}
+          >
+            <option value={NOT_MAPPED}>(not used)</option>
+            {headers.map((header, column) => (
+              <option key={column} value={String(column)}>
+                {header}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
+
+export interface OverwriteDialogProps {
+  /** The first non-empty cells the run would overwrite, as the workflow lists them ("Sheet1!M7"). */
+  cells: readonly string[];
+  onAnswer: (overwrite: boolean) => void;
+}
+
+/**
+ * Asks before any non-empty cell is overwritten. Closing it any other way (Escape, the backdrop)
+ * is a "no": the run then writes nothing.
+ */
+export function OverwriteDialog({ cells, onAnswer }: OverwriteDialogProps) {
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_event, data) => !data.open && onAnswer(false)}>
+      <DialogSurface data-testid="overwrite-dialog">
+        <DialogBody>
+          <DialogTitle>Overwrite cells that are not empty?</DialogTitle>
+          <DialogContent>
+            The results would replace what is in these cells:
+            <ul>
+              {cells.map((cell) => (
+                <li key={cell}>{cell}</li>
+              ))}
+            </ul>
+            Nothing is written unless you choose Overwrite. To keep them, choose Cancel and move or remove the
+            earlier results first.
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => onAnswer(true)} data-testid="overwrite-yes">
+              Overwrite
+            </Button>
+            <Button onClick={() => onAnswer(false)} data-testid="overwrite-no">
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,74 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  type MessageBarIntent,
+} from "@fluentui/react-components";
+import type { Problem } from "../../workflow/types";
+
+/** A short title per problem; the workflow's message says what to change. */
+const TITLES: Record<Problem["code"], string> = {
+  "empty-selection": "No table selected",
+  "no-header": "No header row",
+  "duplicate-headers": "Duplicate column names",
+  "blank-headers": "Blank column names",
+  "unmapped-column": "Column not mapped",
+  "non-numeric": "Text where numbers are needed",
+  "protected-sheet": "Sheet is protected",
+  "filtered-table": "Table is filtered",
+  "no-data": "No data rows",
+  "invalid-setting": "Check the settings",
+  cancelled: "Run cancelled",
+  "declined-overwrite": "Nothing was written",
+  "write-failed": "Writing failed",
+};
+
+/** Problems that are the user's own choice, not something wrong with the data. */
+const INFORMATIONAL: ReadonlySet<Problem["code"]> = new Set(["cancelled", "declined-overwrite"]);
+
+/** How many row numbers to list before "and N more". */
+const ROWS_SHOWN = 5;
+
+/** "Rows 4, 9, 12, 15, 20 and 7 more." — from the rows the workflow names and its total count. */
+export function describeRows(problem: Problem): string | null {
+  const rows = problem.rows ?? [];
+  if (rows.length === 0) return null;
+  const total = Math.max(problem.count ?? rows.length, rows.length);
+  const shown = rows.slice(0, ROWS_SHOWN);
+  const more = total - shown.length;
+  return `${shown.length === 1 && more === 0 ? "Row" : "Rows"} ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`;
+}
+
+export interface ProblemBarProps {
+  problem: Problem;
+  /** Offered for non-numeric cells: re-run leaving those rows without a segment. */
+  onSkipRows?: () => void;
+  onDismiss: () => void;
+}
+
+/** A problem that stopped a run or the preview, as a Fluent MessageBar (role="alert" for errors). */
+export function ProblemBar({ problem, onSkipRows, onDismiss }: ProblemBarProps) {
+  const intent: MessageBarIntent = INFORMATIONAL.has(problem.code) ? "info" : "error";
+  const rows = describeRows(problem);
+  return (
+    <MessageBar intent={intent} layout="multiline" data-testid="problem" data-code={problem.code}>
+      <MessageBarBody>
+        <MessageBarTitle>{TITLES[problem.code]}</MessageBarTitle>
+        {problem.message}
+        {rows && <div>{rows}</div>}
+      </MessageBarBody>
+      <MessageBarActions>
+        {problem.code === "non-numeric" && onSkipRows && (
+          <Button size="small" appearance="primary" onClick={onSkipRows} data-testid="skip-rows">
+            Skip these rows
+          </Button>
+        )}
+        <Button size="small" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,41 @@
+import { Button, Field, makeStyles, ProgressBar } from "@fluentui/react-components";
+import { formatPercent } from "../format";
+
+const useStyles = makeStyles({
+  row: { display: "flex", gap: "8px", alignItems: "flex-end" },
+  grow: { flexGrow: 1, minWidth: 0 },
+});
+
+export interface RunProgressProps {
+  /** 0…1 */
+  fraction: number;
+  /** "Reading", "Scoring", "Writing", as the workflow names its phases. */
+  phase: string;
+  cancelling: boolean;
+  onCancel: () => void;
+}
+
+/**
+ * The running segmentation: a progress bar a screen reader announces (Field gives it its label,
+ * ProgressBar sets role="progressbar" with aria-valuenow) and the Cancel button beside it.
+ */
+export function RunProgress({ fraction, phase, cancelling, onCancel }: RunProgressProps) {
+  const styles = useStyles();
+  const text = cancelling ? "Cancelling…" : `${phase} — ${formatPercent(fraction)}`;
+  return (
+    <div className={styles.row}>
+      <Field label="Segmenting" validationMessage={text} validationState="none" className={styles.grow}>
+        <ProgressBar
+          value={fraction}
+          max={1}
+          thickness="large"
+          data-testid="run-progress"
+          aria-valuetext={text}
+        />
+      </Field>
+      <Button onClick={onCancel} disabled={cancelling} data-testid="cancel-run">
+        Cancel
+      </Button>
+    </div>
+  );
+}

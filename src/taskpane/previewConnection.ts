@@ -1,0 +1,102 @@
+/**
+ * The browser preview: the pane on a bundled sample table held in memory, for when office.js is not
+ * there (opened in a plain browser, no network) — so the pane can be seen, tried and tested
+ * without Excel. The sample is the same seeded table the CLI and the sample workbook use.
+ */
+import type { CellValue } from "../workbook/workbook";
+import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { sampleCustomers } from "../sample/sampleCustomers";
+import type { PaneConnection, SheetSnapshot } from "./connection";
+import { PacedWorkbook } from "./pacedWorkbook";
+
+/** Customers in the preview sample unless the page's `?rows=` says otherwise. */
+export const DEFAULT_PREVIEW_ROWS = 1000;
+/** Excel's last row is 1,048,576; one is the header. */
+const MAX_ROWS = 1_048_575;
+export const PREVIEW_SHEET = "Customers";
+export const PREVIEW_TABLE = "Customers";
+/** Columns probed when showing a sheet's first rows (the sample has 14, a run adds a few). */
+const MAX_COLUMNS_SHOWN = 30;
+
+/**
+ * Row count from the query string: `?rows=300000` makes a big sample (used by the cancel test).
+ * Anything that is not a whole number from 1 to 1,048,575 gives the default.
+ *
+ * @example
+ * previewRowCount("?rows=300000") // => 300000
+ * previewRowCount("?rows=abc")    // => 1000
+ */
+export function previewRowCount(search: string): number {
+  const text = new URLSearchParams(search).get("rows");
+  const rows = text === null ? Number.NaN : Number(text);
+  return Number.isInteger(rows) && rows >= 1 && rows <= MAX_ROWS ? rows : DEFAULT_PREVIEW_ROWS;
+}
+
+/**
+ * The note `?note=1` puts beside the table (in the first data row, right of the last column), the
+ * way analysts jot remarks next to a table: a run would write over it, so the pane must ask first.
+ */
+export const NOTE_BESIDE_TABLE = "Checked by finance";
+
+/**
+ * A MemoryWorkbook with the sample as Excel table "Customers" at A1 and the selection inside it.
+ * Query parameters: `rows` (sample size, see {@link previewRowCount}); `note=1` adds
+ * {@link NOTE_BESIDE_TABLE} right of the table's first data row.
+ */
+export function previewConnection(search: string): PaneConnection {
+  const { headers, rows } = sampleCustomers(previewRowCount(search));
+  const cells = [headers, ...rows];
+  if (new URLSearchParams(search).get("note") === "1") cells[1] = [...cells[1], NOTE_BESIDE_TABLE];
+  const memory = new MemoryWorkbook({
+    sheets: [{ name: PREVIEW_SHEET, cells }],
+    tables: [
+      {
+        name: PREVIEW_TABLE,
+        sheet: PREVIEW_SHEET,
+        headerRow: 0,
+        firstColumn: 0,
+        rowCount: rows.length,
+        columnCount: headers.length,
+      },
+    ],
+    selection: { sheet: PREVIEW_SHEET, row: 1, column: 0 },
+  });
+  return {
+    workbook: new PacedWorkbook(memory),
+    preview: { firstRows: (rowCount) => firstRows(memory, rowCount, headers.length) },
+  };
+}
+
+/**
+ * The first rows of every sheet, trimmed to the columns that hold something. On the sample's sheet,
+ * once a run has added columns, only the first column (the customer) and the added ones are shown:
+ * in a 350-pixel pane the 14 sample columns would push the results out of sight.
+ */
+async function firstRows(
+  memory: MemoryWorkbook,
+  rowCount: number,
+  sampleWidth: number,
+): Promise<SheetSnapshot[]> {
+  const names = await memory.sheetNames();
+  return names.map((sheet) => {
+    const grid: CellValue[][] = [];
+    let width = 0;
+    for (let r = 0; r < rowCount; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c < MAX_COLUMNS_SHOWN; c++) {
+        const value = memory.cell(sheet, r, c);
+        row.push(value);
+        if (value !== null && value !== "") width = Math.max(width, c + 1);
+      }
+      grid.push(row);
+    }
+    const columns = Array.from({ length: width }, (_unused, c) => c);
+    const added = sheet === PREVIEW_SHEET && width > sampleWidth;
+    const shown = added ? [0, ...columns.slice(sampleWidth)] : columns;
+    return {
+      sheet,
+      note: added ? "the customer column and the columns the run added" : null,
+      rows: grid.map((row) => shown.map((c) => row[c])),
+    };
+  });
+}

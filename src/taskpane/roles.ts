@@ -1,0 +1,23 @@
+/**
+ * The column roles as the pane names them, in the order the mapping fields show them.
+ * The names follow the product contract: value may be revenue or profit, match is the strategic match.
+ */
+import type { Role } from "../workflow/types";
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  customer: "Customer",
+  value: "Value (revenue or profit)",
+  match: "Strategic match",
+  satisfaction: "Satisfaction",
+  lastPurchase: "Last purchase date",
+  orders: "Orders",
+};
+
+export const ROLES: readonly Role[] = [
+  "customer",
+  "value",
+  "match",
+  "satisfaction",
+  "lastPurchase",
+  "orders",
+];
