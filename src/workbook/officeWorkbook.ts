@@ -88,7 +88,7 @@ export class OfficeWorkbook implements Workbook {
       const region = supportsExcelApi("1.13")
         ? selection.getSurroundingRegion()
         : sheet.getUsedRangeOrNullObject(true);
-      region.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+      region.load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
 
       const sheetName = sheet.name;
@@ -209,7 +209,7 @@ export class OfficeWorkbook implements Workbook {
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(block.sheet);
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
       if (used.isNullObject) return found;
       const area = intersect(block, {
@@ -296,12 +296,10 @@ export class OfficeWorkbook implements Workbook {
         return;
       }
       const excelTable = context.workbook.tables.getItemOrNullObject(table.tableName);
-      excelTable.load("isNullObject");
+      // `isNullObject` is known after the sync without loading anything (the *OrNullObject pattern).
       await context.sync();
       if (excelTable.isNullObject || headers.length === 0) return;
-      const found = headers.map((header) =>
-        excelTable.columns.getItemOrNullObject(header).load("isNullObject"),
-      );
+      const found = headers.map((header) => excelTable.columns.getItemOrNullObject(header));
       await context.sync();
       const present = found.filter((column) => !column.isNullObject);
       if (present.length === 0) return;
@@ -358,7 +356,6 @@ export class OfficeWorkbook implements Workbook {
   async deleteSheet(name: string): Promise<void> {
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load("isNullObject");
       await context.sync();
       if (sheet.isNullObject) return;
       sheet.delete();

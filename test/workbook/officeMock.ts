@@ -133,7 +133,6 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
 
   function makeRange(spec: FakeSheetSpec, rect: Rect, isNull = false): any {
     const range = new OfficeMockObject({
-      isNullObject: isNull,
       rowIndex: rect.row,
       columnIndex: rect.column,
       rowCount: rect.rowCount,
@@ -163,6 +162,8 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         log.calls.push(`clear ${spec.name} ${JSON.stringify(rect)} ${applyTo ?? "All"}`);
       },
     });
+    // Office.js sets isNullObject on sync without a load; a plain property models that.
+    range.isNullObject = isNull;
     range.worksheet = sheetMocks.get(spec.name);
     (range as any).__rect = rect;
     (range as any).__sheet = spec.name;
@@ -202,7 +203,6 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
   function makeTable(spec: FakeSheetSpec, table: FakeTableSpec): any {
     const mock = new OfficeMockObject({
       name: table.name,
-      isNullObject: false,
       getHeaderRowRange: () =>
         makeRange(spec, {
           row: table.headerRow,
@@ -225,21 +225,23 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         getItemOrNullObject: (name: string) => {
           const present = (table.columnNames ?? []).includes(name);
           return track(
-            new OfficeMockObject({
-              isNullObject: !present,
-              delete: () => log.calls.push(`table ${table.name} delete column ${name}`),
-            }),
+            Object.assign(
+              new OfficeMockObject({
+                delete: () => log.calls.push(`table ${table.name} delete column ${name}`),
+              }),
+              { isNullObject: !present },
+            ),
           );
         },
       },
     });
+    mock.isNullObject = false;
     return track(mock);
   }
 
   function makeSheet(spec: FakeSheetSpec): any {
     const sheet = new OfficeMockObject({
       name: spec.name,
-      isNullObject: false,
       protection: { protected: spec.protected ?? false },
       getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) =>
         makeRange(spec, { row, column, rowCount, columnCount }),
@@ -281,6 +283,7 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         },
       },
     });
+    sheet.isNullObject = false;
     sheetMocks.set(spec.name, sheet);
     return track(sheet);
   }
@@ -321,7 +324,9 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
     return sheet;
   };
   worksheets.getItemOrNullObject = (name: string) =>
-    specs.has(name) ? sheetMocks.get(name) : track(new OfficeMockObject({ isNullObject: true }));
+    specs.has(name)
+      ? sheetMocks.get(name)
+      : track(Object.assign(new OfficeMockObject({}), { isNullObject: true }));
   worksheets.add = (name: string) => {
     log.calls.push(`add sheet ${name}`);
     const spec: FakeSheetSpec = { name };
@@ -339,7 +344,9 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
     },
     getItemOrNullObject: (name: string) => {
       const hit = allTables().find(({ table }) => table.name === name);
-      return hit ? makeTable(hit.spec, hit.table) : track(new OfficeMockObject({ isNullObject: true }));
+      return hit
+        ? makeTable(hit.spec, hit.table)
+        : track(Object.assign(new OfficeMockObject({}), { isNullObject: true }));
     },
   };
 
