@@ -1,0 +1,162 @@
+/**
+ * Opens the built task pane (dist/taskpane.html) in headless Debian Chromium, with no network:
+ * dist/ is served by a tiny node http server on 127.0.0.1, and the office.js request to Microsoft's
+ * CDN is aborted, so the pane starts its browser preview on the bundled sample.
+ */
+import { execSync } from "child_process";
+import { existsSync, mkdtempSync, readFile, rmSync } from "fs";
+import { createServer, type Server } from "http";
+import { tmpdir } from "os";
+import path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+export const CHROMIUM = "/usr/bin/chromium";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+/** Builds the add-in once if dist/ has no task pane (CI builds before testing, so it has one). */
+export function buildIfMissing(): void {
+  if (existsSync(path.join(DIST, "taskpane.html"))) return;
+  execSync("npx webpack --mode development", { cwd: ROOT, stdio: "inherit" });
+}
+
+/** Serves dist/ on a random port of 127.0.0.1; resolves to the server and its origin. */
+export function serveDist(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const file = path.normalize(path.join(DIST, pathname));
+    if (!file.startsWith(DIST + path.sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    readFile(file, (error, data) => {
+      if (error) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, {
+        "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+      });
+      response.end(data);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      if (address === null || typeof address === "string") reject(new Error("no port"));
+      else resolve({ server, origin: `http://127.0.0.1:${address.port}` });
+    });
+  });
+}
+
+export interface OpenPane {
+  page: Page;
+  /** Errors thrown in the page (uncaught exceptions), for the tests to assert there are none. */
+  pageErrors: string[];
+  /** Requests to anything but our own server, which must all have been blocked. */
+  foreignRequests: string[];
+}
+
+/** A headless Chromium with a fresh user-data-dir; `close()` ends it and deletes the directory. */
+export interface PaneBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian's Chromium with its own, new user-data-dir. One browser serves a test file (a
+ * launch costs seconds on a busy machine); each test gets a new page, and with it a new in-memory
+ * sample workbook, so tests do not share state.
+ */
+export async function launchBrowser(): Promise<PaneBrowser> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), "cx-pane-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    // A task pane's width.
+    viewport: { width: 350, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens the pane at `query` (e.g. "?rows=300000") in a new page, waits for the table preview, runs
+ * `use`, and always closes the page. Every request that does not go to `origin` is aborted and noted.
+ */
+export async function withPane(
+  browser: PaneBrowser,
+  origin: string,
+  query: string,
+  use: (pane: OpenPane) => Promise<void>,
+): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    const pageErrors: string[] = [];
+    const foreignRequests: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin)) return route.continue();
+      foreignRequests.push(url);
+      return route.abort();
+    });
+    await page.goto(`${origin}/taskpane.html${query}`);
+    await page.getByTestId("table-preview").waitFor({ timeout: 30_000 });
+    await use({ page, pageErrors, foreignRequests });
+  } finally {
+    await page.close();
+  }
+}
+
+/** One line of the summary table as the pane shows it: segment name and customer count. */
+export interface SummaryLine {
+  segment: string;
+  customers: number;
+}
+
+/** Reads the summary table's segment names and customer counts ("1,234" → 1234). */
+export async function summaryLines(page: Page): Promise<SummaryLine[]> {
+  const rows = page.getByTestId("summary-row");
+  await rows.first().waitFor();
+  const lines: SummaryLine[] = [];
+  for (const row of await rows.all()) {
+    const cells = await row.locator("td").allTextContents();
+    lines.push({ segment: cells[0], customers: Number(cells[1].replace(/,/g, "")) });
+  }
+  return lines;
+}
+
+/** Sheet names shown by the preview's workbook section, in order. */
+export async function previewSheetNames(page: Page): Promise<string[]> {
+  const section = page.getByTestId("preview-sheets");
+  await section.waitFor();
+  const ids = await section
+    .locator("[data-testid^='sheet-']")
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-testid") ?? ""));
+  return ids.map((id) => id.slice("sheet-".length));
+}
