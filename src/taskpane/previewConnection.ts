@@ -69,7 +69,7 @@ export function previewConnection(search: string): PaneConnection {
 
 /**
  * The first rows of every sheet, trimmed to the columns that hold something. On the sample's sheet,
- * once a run has added columns, only the first column (the customer) and the added ones are shown:
+ * once something is right of the table (a run's columns), only the first column (the customer) and those are shown:
  * in a 350-pixel pane the 14 sample columns would push the results out of sight.
  */
 async function firstRows(
@@ -95,7 +95,7 @@ async function firstRows(
     const shown = added ? [0, ...columns.slice(sampleWidth)] : columns;
     return {
       sheet,
-      note: added ? "the customer column and the columns the run added" : null,
+      note: added ? "the customer column and what is right of the table" : null,
       rows: grid.map((row) => shown.map((c) => row[c])),
     };
   });

@@ -2,7 +2,7 @@ import { Field, Input, makeStyles } from "@fluentui/react-components";
 import type { FormErrors, PaneForm } from "../paneForm";
 
 const useStyles = makeStyles({
-  row: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "8px" },
+  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: "8px" },
 });
 
 export interface AbcFieldsProps {

@@ -3,7 +3,14 @@ import type { ColumnMapping, Role } from "../../workflow/types";
 import { ROLE_LABELS, ROLES } from "../roles";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "8px", rowGap: "6px" },
+  // minmax(0, 1fr): a native select is as wide as its longest option unless the grid may shrink it.
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: "8px",
+    rowGap: "6px",
+  },
+  select: { minWidth: 0 },
 });
 
 export interface MappingFieldsProps {
@@ -29,6 +36,7 @@ export function MappingFields({ headers, mapping, onChange, disabled }: MappingF
         <Field key={role} label={ROLE_LABELS[role]} size="small">
           <Select
             size="small"
+            className={styles.select}
             data-testid={`map-${role}`}
             value={mapping[role] === null ? NOT_MAPPED : String(mapping[role])}
             onChange={(_event, data) => choose(role, data.value)}

@@ -4,7 +4,12 @@ import { CutFields } from "./CutFields";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: "6px" },
-  labels: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "8px", rowGap: "6px" },
+  labels: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: "8px",
+    rowGap: "6px",
+  },
 });
 
 /** What each label names, in the contract's order: Strategic, Profit, Potential, Ordinary. */

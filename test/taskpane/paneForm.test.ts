@@ -1,0 +1,115 @@
+/**
+ * The pane's form model: typed text ↔ the workflow's settings. A saved run must come back into the
+ * form exactly (one-click re-run), and what the user types must reach the workflow as typed.
+ */
+import { formToSettings, settingsToForm, type PaneForm } from "../../src/taskpane/paneForm";
+import { previewRowCount } from "../../src/taskpane/previewConnection";
+import type { SegmentationSettings } from "../../src/workflow/types";
+
+const DEFAULTS: SegmentationSettings = Object.freeze({
+  method: "quadrant",
+  mapping: Object.freeze({
+    customer: null,
+    value: null,
+    match: null,
+    satisfaction: null,
+    lastPurchase: null,
+    orders: null,
+  }),
+  quadrant: Object.freeze({
+    valueCut: Object.freeze({ kind: "median" }),
+    matchCut: Object.freeze({ kind: "median" }),
+    labels: Object.freeze(["Strategic", "Profit", "Potential", "Ordinary"]),
+  }),
+  rfm: Object.freeze({
+    asOf: "2026-11-25",
+    cuts: Object.freeze({ recency: null, frequency: null, monetary: null }),
+  }),
+  abc: Object.freeze({ aUpTo: 0.8, bUpTo: 0.95 }),
+  output: "values",
+  skipInvalidRows: false,
+}) as SegmentationSettings;
+
+/** Settings as a colleague's last run saved them: every field away from its default. */
+const SAVED: SegmentationSettings = Object.freeze({
+  method: "rfm",
+  mapping: { customer: 0, value: 3, match: 5, satisfaction: null, lastPurchase: 12, orders: 13 },
+  quadrant: {
+    valueCut: { kind: "number", value: 2500.5 },
+    matchCut: { kind: "mean" },
+    labels: ["Strategisch", "Profit", "Potenzial", "Normal"],
+  },
+  rfm: {
+    asOf: "2025-12-31",
+    cuts: { recency: [30, 90, 180, 365], frequency: null, monetary: [100, 500, 1000, 5000] },
+  },
+  abc: { aUpTo: 0.7, bUpTo: 0.95 },
+  output: "formulas",
+  skipInvalidRows: true,
+}) as SegmentationSettings;
+
+function form(patch: Partial<PaneForm>): PaneForm {
+  return { ...settingsToForm(DEFAULTS), ...patch };
+}
+
+describe("the pane's form model", () => {
+  test("settings saved by a run come back unchanged through the form", () => {
+    expect(formToSettings(settingsToForm(SAVED), DEFAULTS)).toEqual({ ok: true, settings: SAVED });
+  });
+
+  test("fractions are shown as percent text without floating-point noise", () => {
+    // 0.95 · 100 = 94.99999999999999 in binary floating point; the form shows 95.
+    const shown = settingsToForm(DEFAULTS);
+    expect([shown.aUpToPercent, shown.bUpToPercent]).toEqual(["80", "95"]);
+  });
+
+  test("typed percentages become fractions: 70 % and 90 % → 0.7 and 0.9", () => {
+    const read = formToSettings(form({ method: "abc", aUpToPercent: "70", bUpToPercent: " 90 " }), DEFAULTS);
+    expect(read.ok && read.settings.abc).toEqual({ aUpTo: 0.7, bUpTo: 0.9 });
+  });
+
+  test("cut point lists accept commas, semicolons and spaces; an empty list means quintiles", () => {
+    const read = formToSettings(
+      form({ method: "rfm", rfmCuts: { recency: "30, 90;180  365", frequency: "", monetary: "  " } }),
+      DEFAULTS,
+    );
+    expect(read.ok && read.settings.rfm.cuts).toEqual({
+      recency: [30, 90, 180, 365],
+      frequency: null,
+      monetary: null,
+    });
+  });
+
+  test("a typed cut that is not a number is reported on its field and nothing runs", () => {
+    const read = formToSettings(form({ valueCut: { kind: "number", text: "12abc" } }), DEFAULTS);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && Object.keys(read.errors)).toEqual(["valueCut"]);
+  });
+
+  test("a broken field of a method not chosen does not block the run and keeps its default", () => {
+    const read = formToSettings(
+      form({ method: "quadrant", aUpToPercent: "", rfmCuts: { recency: "x", frequency: "", monetary: "" } }),
+      DEFAULTS,
+    );
+    expect(read.ok && read.settings.abc.aUpTo).toBe(0.8);
+    expect(read.ok && read.settings.rfm.cuts.recency).toBeNull();
+  });
+
+  test("an as-of date that is not yyyy-mm-dd is reported for RFM", () => {
+    const read = formToSettings(form({ method: "rfm", asOf: "" }), DEFAULTS);
+    expect(!read.ok && read.errors.asOf).toContain("date");
+  });
+});
+
+describe("the preview's ?rows= parameter", () => {
+  test("a whole number from 1 to 1,048,575 sets the sample size", () => {
+    expect(previewRowCount("?rows=300000")).toBe(300000);
+    expect(previewRowCount("?rows=1048575")).toBe(1048575);
+  });
+
+  test("anything else gives the default of 1,000 rows", () => {
+    for (const search of ["", "?rows=abc", "?rows=0", "?rows=2.5", "?rows=1048576"]) {
+      expect(previewRowCount(search)).toBe(1000);
+    }
+  });
+});
