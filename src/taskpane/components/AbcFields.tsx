@@ -3,6 +3,8 @@ import type { FormErrors, PaneForm } from "../paneForm";
 
 const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: "8px" },
+  // Inputs keep a default minimum width; in a two-column grid of a 350 px pane they must shrink.
+  input: { minWidth: 0 },
 });
 
 export interface AbcFieldsProps {
@@ -27,6 +29,7 @@ export function AbcFields({ form, errors, onChange, disabled }: AbcFieldsProps) 
         validationState={errors.aUpTo ? "error" : "none"}
       >
         <Input
+          className={styles.input}
           size="small"
           inputMode="decimal"
           contentAfter="%"
@@ -43,6 +46,7 @@ export function AbcFields({ form, errors, onChange, disabled }: AbcFieldsProps) 
         validationState={errors.bUpTo ? "error" : "none"}
       >
         <Input
+          className={styles.input}
           size="small"
           inputMode="decimal"
           contentAfter="%"

@@ -10,6 +10,8 @@ const useStyles = makeStyles({
     columnGap: "8px",
     rowGap: "6px",
   },
+  // Inputs keep a default minimum width; in a two-column grid of a 350 px pane they must shrink.
+  input: { minWidth: 0 },
 });
 
 /** What each label names, in the contract's order: Strategic, Profit, Potential, Ordinary. */
@@ -57,6 +59,7 @@ export function QuadrantFields({ form, errors, onChange, disabled }: QuadrantFie
         {QUADRANTS.map((quadrant, index) => (
           <Field key={quadrant} label={quadrant} size="small">
             <Input
+              className={styles.input}
               size="small"
               data-testid={`label-${index}`}
               value={form.labels[index]}
