@@ -41,12 +41,18 @@ export function isBlankRow(row: readonly CellValue[]): boolean {
   return true;
 }
 
-/** Reads one cell of a per-row numeric input: the number, `null` for a blank, or the CoreError for that row. */
-export function readRowNumber(cell: CellValue, where: () => string): number | null | CoreError {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : messages.notFinite(where());
+/** Names the cell at an index in messages ("row 3 of value"); built once per argument, not per row. */
+export type CellNamer = (index: number) => string;
+
+/**
+ * Reads one cell of a per-row numeric input: the number, `null` for a blank, or the CoreError for
+ * that row. `where(index)` is called only when there is something to report.
+ */
+export function readRowNumber(cell: CellValue, where: CellNamer, index: number): number | null | CoreError {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : messages.notFinite(where(index));
   if (isBlank(cell)) return null;
-  if (cell instanceof CoreError) return messages.incomingError(where(), cell.kind, cell.message);
-  return messages.notANumber(where(), cell);
+  if (cell instanceof CoreError) return messages.incomingError(where(index), cell.kind, cell.message);
+  return messages.notANumber(where(index), cell);
 }
 
 /** A named matrix argument. */
@@ -194,20 +200,28 @@ export function singleCell(grid: Grid | CellValue): CellValue {
 
 /**
  * Sums one row of a per-row numeric input, blanks counting as 0 (benefit and cost components).
- * Returns the CoreError of the first cell that is not a number.
+ * `null` when every cell is blank (so the caller can tell a blank customer without a second pass),
+ * or the CoreError of the first cell that is not a number.
  */
-export function sumRow(row: readonly CellValue[], argument: string, rowNumber: number): number | CoreError {
+export function sumRow(
+  row: readonly CellValue[],
+  argument: string,
+  rowNumber: number,
+): number | null | CoreError {
   let sum = 0;
+  let filled = false;
   const columns = row.length;
   for (let c = 0; c < columns; c++) {
     const cell = row[c];
-    if (typeof cell === "number" && Number.isFinite(cell)) {
+    if (typeof cell === "number" && cell - cell === 0) {
+      // finite number (x − x is NaN for NaN and ±Infinity)
       sum += cell;
+      filled = true;
       continue;
     }
-    const read = readRowNumber(cell, () => cellName(argument, rowNumber, c + 1, columns));
+    const read = readRowNumber(cell, (column) => cellName(argument, rowNumber, column + 1, columns), c);
     if (read instanceof CoreError) return read;
-    // A blank adds nothing.
+    if (read !== null) filled = true;
   }
-  return sum;
+  return filled ? sum : null;
 }

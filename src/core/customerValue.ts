@@ -13,18 +13,7 @@
  * customerValue([[80, 20, 10, 5]], [[40, 5, 3, 2]])          // => [65]   (115 − 50)
  * customerValue([[80, 20, 10, 5]], [[40, 5, 3, 2]], "ratio") // => [2.3]  (115 / 50)
  */
-import {
-  blankDeciders,
-  CellValue,
-  customerCount,
-  Grid,
-  isBlankCustomer,
-  parameters,
-  readChoice,
-  rowAt,
-  RowResult,
-  sumRow,
-} from "./args";
+import { CellValue, customerCount, Grid, parameters, readChoice, rowAt, RowResult, sumRow } from "./args";
 import { CoreError, isCoreError, Result } from "./errors";
 import { messages } from "./messages";
 
@@ -41,25 +30,18 @@ export function customerValue(
   ];
   const n = customerCount(args);
   if (isCoreError(n)) return n;
-  const deciders = blankDeciders(args, n);
+  // A row is blank when the arguments with a row per customer are blank in it (see blankDeciders).
+  const benefitsDecide = benefits.length === n || costs.length !== n;
+  const costsDecide = costs.length === n || benefits.length !== n;
   const results: RowResult<number>[] = new Array<RowResult<number>>(n);
   for (let i = 0; i < n; i++) {
-    if (isBlankCustomer(deciders, i)) {
-      results[i] = "";
-      continue;
-    }
     const benefit = sumRow(rowAt(benefits, i), "benefits", benefits.length === 1 ? 1 : i + 1);
-    if (benefit instanceof CoreError) {
-      results[i] = benefit;
-      continue;
-    }
     const cost = sumRow(rowAt(costs, i), "costs", costs.length === 1 ? 1 : i + 1);
-    if (cost instanceof CoreError) {
-      results[i] = cost;
-      continue;
-    }
-    if (chosen === "net") results[i] = benefit - cost;
-    else results[i] = cost === 0 ? messages.zeroCost(i + 1) : benefit / cost;
+    if ((benefit === null || !benefitsDecide) && (cost === null || !costsDecide)) results[i] = "";
+    else if (benefit instanceof CoreError) results[i] = benefit;
+    else if (cost instanceof CoreError) results[i] = cost;
+    else if (chosen === "net") results[i] = (benefit ?? 0) - (cost ?? 0);
+    else results[i] = !cost ? messages.zeroCost(i + 1) : (benefit ?? 0) / cost;
   }
   return results;
 }

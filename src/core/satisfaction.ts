@@ -18,6 +18,7 @@
  */
 import {
   blankDeciders,
+  CellNamer,
   CellValue,
   columnCount,
   customerCount,
@@ -66,6 +67,8 @@ export function satisfaction(
   if (isCoreError(normalised)) return normalised;
 
   const deciders = blankDeciders(args, n);
+  const perceivedAt = factorNamers("perceived", perceived.length === 1, factors);
+  const expectedAt = factorNamers("expected", expected.length === 1, factors);
   const results: RowResult<number | SatisfactionLabel>[] = new Array<RowResult<number | SatisfactionLabel>>(
     n,
   );
@@ -74,13 +77,7 @@ export function satisfaction(
       results[i] = "";
       continue;
     }
-    const score = scoreRow(
-      rowAt(perceived, i),
-      rowAt(expected, i),
-      normalised,
-      perceived.length === 1 ? 1 : i + 1,
-      expected.length === 1 ? 1 : i + 1,
-    );
+    const score = scoreRow(rowAt(perceived, i), rowAt(expected, i), normalised, i, perceivedAt, expectedAt);
     results[i] = isCoreError(score) || chosenOutput === "score" ? score : labelFor(score, zone);
   }
   return results;
@@ -131,24 +128,40 @@ export function normaliseWeights(weights: Grid | null, factors: number): Result<
   return result;
 }
 
+/** For each factor, how to name its cell in row `index` of an argument (a broadcast argument has only row 1). */
+function factorNamers(argument: string, broadcast: boolean, factors: number): CellNamer[] {
+  return Array.from(
+    { length: factors },
+    (_, j) => (index: number) => cellName(argument, broadcast ? 1 : index + 1, j + 1, factors),
+  );
+}
+
 function scoreRow(
   perceivedRow: readonly CellValue[],
   expectedRow: readonly CellValue[],
   weights: Float64Array,
-  perceivedRowNumber: number,
-  expectedRowNumber: number,
+  index: number,
+  perceivedAt: readonly CellNamer[],
+  expectedAt: readonly CellNamer[],
 ): number | CoreError {
-  const factors = weights.length;
   let score = 0;
-  for (let j = 0; j < factors; j++) {
-    const perceivedAt = () => cellName("perceived", perceivedRowNumber, j + 1, factors);
-    const expectedAt = () => cellName("expected", expectedRowNumber, j + 1, factors);
-    const p = readRowNumber(perceivedRow[j], perceivedAt);
+  for (let j = 0; j < weights.length; j++) {
+    const perceivedCell = perceivedRow[j];
+    const expectedCell = expectedRow[j];
+    if (typeof perceivedCell === "number" && typeof expectedCell === "number") {
+      const difference = perceivedCell - expectedCell;
+      if (difference - difference === 0) {
+        // both finite: the common case, without the reading rules' function calls
+        score += weights[j] * difference;
+        continue;
+      }
+    }
+    const p = readRowNumber(perceivedRow[j], perceivedAt[j], index);
     if (isCoreError(p)) return p;
-    const e = readRowNumber(expectedRow[j], expectedAt);
+    const e = readRowNumber(expectedRow[j], expectedAt[j], index);
     if (isCoreError(e)) return e;
-    if (p === null) return messages.blankInPartialRow(perceivedAt());
-    if (e === null) return messages.blankInPartialRow(expectedAt());
+    if (p === null) return messages.blankInPartialRow(perceivedAt[j](index));
+    if (e === null) return messages.blankInPartialRow(expectedAt[j](index));
     score += weights[j] * (p - e);
   }
   return score;

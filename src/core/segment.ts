@@ -22,6 +22,7 @@
  */
 import {
   blankDeciders,
+  CellNamer,
   CellValue,
   columnCount,
   customerCount,
@@ -76,12 +77,12 @@ export function segment(
       results[i] = "";
       continue;
     }
-    const v = readRowNumber(rowAt(value.grid, i)[0], () => value.cellAt(i));
+    const v = readRowNumber(rowAt(value.grid, i)[0], value.cellAt, i);
     if (isCoreError(v)) {
       results[i] = v;
       continue;
     }
-    const m = readRowNumber(rowAt(match.grid, i)[0], () => match.cellAt(i));
+    const m = readRowNumber(rowAt(match.grid, i)[0], match.cellAt, i);
     if (isCoreError(m)) {
       results[i] = m;
       continue;
@@ -96,7 +97,7 @@ export function segment(
 /** A list of customers as one column, and how to name its k-th cell in a message. */
 interface CustomerColumn {
   readonly grid: Grid;
-  cellAt(index: number): string;
+  readonly cellAt: CellNamer;
 }
 
 /**
@@ -125,18 +126,13 @@ function cutOrMedian(cut: CellValue, parameter: NumberParameter, column: Grid, n
  * row can be classified anyway (each is blank or already an error).
  */
 export function columnMedian(column: Grid): number {
+  const work = new Float64Array(column.length);
   let count = 0;
   for (let i = 0; i < column.length; i++) {
     const cell = column[i][0];
-    if (typeof cell === "number" && Number.isFinite(cell)) count++;
+    if (typeof cell === "number" && Number.isFinite(cell)) work[count++] = cell;
   }
-  const work = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < column.length; i++) {
-    const cell = column[i][0];
-    if (typeof cell === "number" && Number.isFinite(cell)) work[k++] = cell;
-  }
-  return medianInPlace(work);
+  return medianInPlace(work.subarray(0, count));
 }
 
 /** Four labels replacing Strategic, Profit, Potential, Ordinary; omitted → those names. */

@@ -113,10 +113,27 @@ function excelCell<T>(result: RowResult<T>): T | "" | CustomFunctions.Error {
   return result instanceof CoreError ? toExcelError(result) : result;
 }
 
-/** Per-customer results as a spilled column; a whole-call error is thrown as one Excel error. */
+/**
+ * Per-customer results as a spilled column; a whole-call error is thrown as one Excel error.
+ *
+ * Text results (segment names, labels, the "" of a blank row) repeat a handful of values over up to
+ * a million rows, so each distinct one gets a single one-cell row that every such customer shares:
+ * Excel only reads the returned rows, and a million fewer small arrays is most of this function's
+ * cost. Numbers get a row each.
+ */
 function column<T>(results: Result<RowResult<T>[]>): any[][] {
   if (isCoreError(results)) throw toExcelError(results);
   const out: any[][] = new Array(results.length);
-  for (let i = 0; i < results.length; i++) out[i] = [excelCell(results[i])];
+  const textRows = new Map<string, any[]>();
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
+    if (typeof result === "string") {
+      let shared = textRows.get(result);
+      if (shared === undefined) textRows.set(result, (shared = [result]));
+      out[i] = shared;
+    } else {
+      out[i] = [result instanceof CoreError ? toExcelError(result) : result];
+    }
+  }
   return out;
 }

@@ -17,13 +17,13 @@ describe("argument rules", () => {
   });
 
   it("reads a per-row number cell as a number, a blank, or the error for that row", () => {
-    const where = () => "row 4 of value";
-    expect(readRowNumber(12.5, where)).toBe(12.5);
-    expect(readRowNumber("", where)).toBeNull();
-    expect(readRowNumber("12", where)).toBeExcelError("#VALUE!", 'row 4 of value holds the text "12"');
-    expect(readRowNumber(false, where)).toBeExcelError("#VALUE!", "logical value FALSE");
-    expect(readRowNumber(-Infinity, where)).toBeExcelError("#VALUE!", "not a finite number");
-    expect(readRowNumber(new CoreError(ErrorKind.Null, ""), where)).toBeExcelError(
+    const where = (index: number) => `row ${index + 1} of value`;
+    expect(readRowNumber(12.5, where, 3)).toBe(12.5);
+    expect(readRowNumber("", where, 3)).toBeNull();
+    expect(readRowNumber("12", where, 3)).toBeExcelError("#VALUE!", 'row 4 of value holds the text "12"');
+    expect(readRowNumber(false, where, 3)).toBeExcelError("#VALUE!", "logical value FALSE");
+    expect(readRowNumber(-Infinity, where, 3)).toBeExcelError("#VALUE!", "not a finite number");
+    expect(readRowNumber(new CoreError(ErrorKind.Null, ""), where, 3)).toBeExcelError(
       "#NULL!",
       "row 4 of value",
     );

@@ -1,0 +1,214 @@
+/**
+ * Speed of the four custom functions on Excel's largest column: 1,048,576 rows in ONE call, with
+ * values shaped as Excel passes them (`number[][]`, one inner array per row). Each is compared with
+ * one `Float64Array.prototype.sort` of the same values, measured in the same run; the target is a
+ * ratio ≤ 3. Best of 3 for everything.
+ *
+ * Also measures what telling true blanks from zeros through the sheet would cost (the spec's
+ * "blanks arrive as 0" question): the JSON payload of `Range.valueTypes` for the column, and the time
+ * only to parse it in the add-in, before any Office round trip.
+ *
+ * Runs under plain node (compiled by `tsc -p tsconfig.node.json` into lib/); prints nothing.
+ */
+import { BenchRow } from "./benchRow";
+
+// The wrappers need a CustomFunctions global; under node there is none.
+const root = globalThis as { CustomFunctions?: unknown };
+if (typeof root.CustomFunctions === "undefined") {
+  class BenchExcelError {
+    constructor(
+      readonly code: string,
+      readonly message?: string,
+    ) {}
+  }
+  root.CustomFunctions = {
+    associate: () => undefined,
+    Error: BenchExcelError,
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+    },
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const functions = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+
+export const EXCEL_ROWS = 1_048_576;
+const RUNS = 3;
+
+/** Deterministic pseudo-random numbers (a linear congruential generator), so runs are comparable. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+/** A column of customer values: skewed like revenue (a few large, many small), rounded to cents. */
+function valueColumn(rows: number, seed: number): number[][] {
+  const random = generator(seed);
+  const column: number[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) column[i] = [Math.round(Math.exp(random() * 9) * 100) / 100];
+  return column;
+}
+
+/** A column of ratings 1–10 (many ties, as real ratings have). */
+function ratingColumn(rows: number, seed: number): number[][] {
+  const random = generator(seed);
+  const column: number[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) column[i] = [1 + Math.floor(random() * 10)];
+  return column;
+}
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+/** Best time of RUNS runs of `work`, each after `prepare` (untimed). */
+function best(work: () => unknown, prepare: () => void = () => undefined): number {
+  let fastest = Infinity;
+  for (let run = 0; run < RUNS; run++) {
+    prepare();
+    collectGarbage();
+    const start = performance.now();
+    work();
+    const elapsed = performance.now() - start;
+    if (elapsed < fastest) fastest = elapsed;
+  }
+  return fastest;
+}
+
+/** One Float64Array sort of the first column's values, copy not timed. */
+function sortBaseline(column: number[][]): number {
+  let work = new Float64Array(0);
+  return best(
+    () => work.sort(),
+    () => {
+      work = Float64Array.from(column, (row) => row[0]);
+    },
+  );
+}
+
+function row(name: string, ms: number, baselineMs: number, note: string): BenchRow {
+  return { name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), note };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export async function runFunctionsBench(rows = EXCEL_ROWS): Promise<BenchRow[]> {
+  const values = valueColumn(rows, 1);
+  const costs = valueColumn(rows, 2);
+  const perceived = ratingColumn(rows, 3);
+  const matches = ratingColumn(rows, 4);
+  const lorenzTops = Array.from({ length: 101 }, (_, i) => [Math.max(i, 0.5) / 100]);
+  const count = rows.toLocaleString("en-US");
+  const sortNote = (what: string) => `baseline: one Float64Array sort of the same ${count} values (${what})`;
+
+  const cases: { name: string; baselineColumn: number[][]; note: string; call: (data: Data) => unknown }[] = [
+    {
+      name: `CX.CUSTOMERVALUE, ${count} rows, net`,
+      baselineColumn: values,
+      note: sortNote("benefits"),
+      call: (d) => functions.CUSTOMERVALUE(d.values, d.costs),
+    },
+    {
+      name: `CX.CUSTOMERVALUE, ${count} rows, ratio`,
+      baselineColumn: values,
+      note: sortNote("benefits"),
+      call: (d) => functions.CUSTOMERVALUE(d.values, d.costs, "ratio"),
+    },
+    {
+      name: `CX.SATISFACTION, ${count} rows, score`,
+      baselineColumn: perceived,
+      note: sortNote("perceived"),
+      call: (d) => functions.SATISFACTION(d.perceived, [[5]]),
+    },
+    {
+      name: `CX.SATISFACTION, ${count} rows, label output`,
+      baselineColumn: perceived,
+      note: sortNote("perceived"),
+      call: (d) => functions.SATISFACTION(d.perceived, [[5]], undefined, "label", 1),
+    },
+    {
+      name: `CX.SEGMENT, ${count} rows, default median cuts`,
+      baselineColumn: values,
+      note: `${sortNote("value")}; two medians by selection`,
+      call: (d) => functions.SEGMENT(d.values, d.matches),
+    },
+    {
+      name: `CX.PARETOSHARE, ${count} rows, top 0.2`,
+      baselineColumn: values,
+      note: `${sortNote("values")}; one selection`,
+      call: (d) => functions.PARETOSHARE(d.values),
+    },
+    {
+      name: `CX.PARETOSHARE, ${count} rows, 101 tops (Lorenz curve)`,
+      baselineColumn: values,
+      note: `${sortNote("values")}; one sort + running sums`,
+      call: (d) => functions.PARETOSHARE(d.values, d.lorenzTops),
+    },
+  ];
+
+  // Warm the JIT on a small table so the first measured case is not penalised.
+  const small: Data = {
+    values: values.slice(0, 10_000),
+    costs: costs.slice(0, 10_000),
+    perceived: perceived.slice(0, 10_000),
+    matches: matches.slice(0, 10_000),
+    lorenzTops,
+  };
+  for (const c of cases) c.call(small);
+
+  const data: Data = { values, costs, perceived, matches, lorenzTops };
+  const results: BenchRow[] = [];
+  for (const c of cases) {
+    // The baseline is measured right before each case: on a shared machine the load drifts.
+    const baseline = sortBaseline(c.baselineColumn);
+    results.push(
+      row(
+        c.name,
+        best(() => c.call(data)),
+        baseline,
+        c.note,
+      ),
+    );
+  }
+  results.push(blankCheckCost(rows, sortBaseline(values)));
+  return results;
+}
+
+interface Data {
+  values: number[][];
+  costs: number[][];
+  perceived: number[][];
+  matches: number[][];
+  lorenzTops: number[][];
+}
+
+/**
+ * The cheapest part of telling a blank from a 0 through the sheet: receiving `Range.valueTypes` for
+ * the column (`[["Double"],["Empty"],…]`). Measured: the payload size against Excel on the web's
+ * 5 MB response limit, and the time just to parse it. The Office round trips themselves (several,
+ * once the payload is chunked under 5 MB) come on top and cannot be measured without Excel.
+ */
+function blankCheckCost(rows: number, baseline: number): BenchRow {
+  const types: string[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) types[i] = [i % 50 === 0 ? "Empty" : "Double"];
+  const payload = JSON.stringify(types);
+  const megabytes = payload.length / 1_000_000;
+  const requests = Math.ceil(megabytes / 5);
+  const parse = best(() => JSON.parse(payload));
+  return row(
+    `valueTypes payload for ${rows.toLocaleString("en-US")} rows (blank vs 0), parse only`,
+    parse,
+    baseline,
+    `${megabytes.toFixed(1)} MB: ≥ ${requests} requests under the 5 MB limit per recalculation, plus Excel's own work; not used (see README)`,
+  );
+}
