@@ -247,15 +247,16 @@ export function App({ connection }: { connection: PaneConnection }) {
         </Button>
       </div>
 
+      {/* Outside the live region: a screen reader reads the progress bar's value when asked, not every percent. */}
+      {runState.running && (
+        <RunProgress
+          fraction={runState.fraction}
+          phase={runState.phase}
+          cancelling={runState.cancelling}
+          onCancel={cancel}
+        />
+      )}
       <div className={styles.messages} aria-live="polite">
-        {runState.running && (
-          <RunProgress
-            fraction={runState.fraction}
-            phase={runState.phase}
-            cancelling={runState.cancelling}
-            onCancel={cancel}
-          />
-        )}
         {Object.keys(formErrors).length > 0 && (
           <MessageBar intent="warning" data-testid="form-errors">
             <MessageBarBody>

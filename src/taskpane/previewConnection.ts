@@ -40,15 +40,26 @@ export const NOTE_BESIDE_TABLE = "Checked by finance";
 
 /**
  * A MemoryWorkbook with the sample as Excel table "Customers" at A1 and the selection inside it.
- * Query parameters: `rows` (sample size, see {@link previewRowCount}); `note=1` adds
- * {@link NOTE_BESIDE_TABLE} right of the table's first data row.
+ * Query parameters, so the preview can show (and tests can reach) what a real workbook can be:
+ * - `rows`: sample size, see {@link previewRowCount};
+ * - `note=1`: {@link NOTE_BESIDE_TABLE} right of the table's first data row (the overwrite question);
+ * - `protected=1`: the sheet is protected; `filtered=1`: rows 3 and 4 are hidden by a filter.
  */
 export function previewConnection(search: string): PaneConnection {
+  const params = new URLSearchParams(search);
   const { headers, rows } = sampleCustomers(previewRowCount(search));
   const cells = [headers, ...rows];
-  if (new URLSearchParams(search).get("note") === "1") cells[1] = [...cells[1], NOTE_BESIDE_TABLE];
+  if (params.get("note") === "1") cells[1] = [...cells[1], NOTE_BESIDE_TABLE];
   const memory = new MemoryWorkbook({
-    sheets: [{ name: PREVIEW_SHEET, cells }],
+    sheets: [
+      {
+        name: PREVIEW_SHEET,
+        cells,
+        protected: params.get("protected") === "1",
+        // 0-based sheet rows 2 and 3 are Excel rows 3 and 4.
+        hiddenRows: params.get("filtered") === "1" ? [2, 3] : [],
+      },
+    ],
     tables: [
       {
         name: PREVIEW_TABLE,

@@ -209,7 +209,11 @@ describe("the task pane in its browser preview", () => {
       await dialog.waitFor();
       // The note sits right of the 14 columns A–N, in the first data row: O2.
       await expect(dialog.textContent()).resolves.toContain("Customers!O2");
-      await page.getByTestId("overwrite-no").click();
+      // The safe answer has the focus, so Enter keeps the note.
+      await expect(
+        page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? ""),
+      ).resolves.toBe("overwrite-no");
+      await page.keyboard.press("Enter");
       await expect(page.getByTestId("problem").getAttribute("data-code")).resolves.toBe("declined-overwrite");
       await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
       await expect(page.getByTestId("sheet-Customers").textContent()).resolves.toContain(
@@ -242,6 +246,19 @@ describe("the task pane in its browser preview", () => {
       await expect(previewSheetNames(page)).resolves.toEqual(["Customers", "CX Summary"]);
       await expect(sheetHeaders(page, "Customers")).resolves.toEqual(["Customer ID", "Segment"]);
       await expect(page.getByTestId("summary").count()).resolves.toBe(0);
+    });
+  });
+
+  test.each([
+    ["?protected=1", "protected-sheet", "Sheet is protected"],
+    ["?filtered=1", "filtered-table", "Table is filtered"],
+  ])("shows a clear message and writes nothing when the workbook says %s", async (query, code, title) => {
+    await withPane(query, async ({ page }) => {
+      await page.getByTestId("segment").click();
+      const problem = page.getByTestId("problem");
+      await expect(problem.getAttribute("data-code")).resolves.toBe(code);
+      await expect(problem.textContent()).resolves.toContain(title);
+      await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
     });
   });
 

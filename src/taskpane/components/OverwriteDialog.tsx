@@ -7,6 +7,7 @@ import {
   DialogSurface,
   DialogTitle,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 
 export interface OverwriteDialogProps {
   /** The first non-empty cells the run would overwrite, as the workflow lists them ("Sheet1!M7"). */
@@ -15,10 +16,14 @@ export interface OverwriteDialogProps {
 }
 
 /**
- * Asks before any non-empty cell is overwritten. Closing it any other way (Escape, the backdrop)
- * is a "no": the run then writes nothing.
+ * Asks before any non-empty cell is overwritten. Cancel has the focus, and closing the dialog any
+ * other way is a "no" too: the run then writes nothing.
  */
 export function OverwriteDialog({ cells, onAnswer }: OverwriteDialogProps) {
+  const keep = useRef<HTMLButtonElement>(null);
+  // Fluent focuses the dialog's first button (Overwrite) in its own effect; this parent effect runs
+  // after it and moves the focus to the safe answer.
+  useEffect(() => keep.current?.focus(), []);
   return (
     <Dialog open modalType="alert" onOpenChange={(_event, data) => !data.open && onAnswer(false)}>
       <DialogSurface data-testid="overwrite-dialog">
@@ -38,7 +43,8 @@ export function OverwriteDialog({ cells, onAnswer }: OverwriteDialogProps) {
             <Button appearance="primary" onClick={() => onAnswer(true)} data-testid="overwrite-yes">
               Overwrite
             </Button>
-            <Button onClick={() => onAnswer(false)} data-testid="overwrite-no">
+            {/* The safe answer has the focus: Enter on an open dialog keeps the user's cells. */}
+            <Button onClick={() => onAnswer(false)} data-testid="overwrite-no" ref={keep}>
               Cancel
             </Button>
           </DialogActions>
