@@ -10,7 +10,7 @@ import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs
 import path from "node:path";
 import { sheetToCsv } from "../workbook/csvWorkbook";
 import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
-import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { XlsxStreamWorkbook } from "../workbook/xlsxStreamWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
@@ -69,6 +69,7 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
       {
         protectFormulaText: options.csvProtect,
       },
+      { stream: options.stream },
     );
   } catch (error) {
     return fail(error instanceof FileInputError ? error.message : `${input}: ${String(error)}`);
@@ -131,8 +132,9 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     return fail(`Could not write ${output}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const skippedCharts = workbook instanceof XlsxWorkbook ? workbook.skippedCharts : 0;
+  const skippedCharts = "skippedCharts" in workbook ? workbook.skippedCharts : 0;
   const notes = [...outcome.summary.notes];
+  if (workbook instanceof XlsxStreamWorkbook) notes.push(...workbook.lossNotes());
   if (skippedCharts > 0) notes.push("No chart was written: the xlsx library (exceljs) cannot write charts.");
   report(io, options.json, outcome.summary, notes, written);
   return 0;

@@ -27,6 +27,9 @@ Output:
   --force               overwrite an existing output file, and non-empty cells beside the table
   --formulas            write live CX formulas instead of values (xlsx only)
   --skip-invalid        leave rows with non-numeric cells unsegmented instead of stopping
+  --stream              .xlsx: read and write as streams (automatic above 8 MB); keeps values,
+                        formulas, styles and widths, but an Excel table becomes a plain range
+  --no-stream           .xlsx: load the whole workbook in memory even when it is large
   --csv-protect         CSV output: prefix text starting with = + - @ with ' so Excel keeps it as text
   --json                print a machine-readable summary on stdout
   --help                show this help
@@ -41,6 +44,8 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   csvProtect: boolean;
+  /** --stream / --no-stream; undefined = decided by file size. */
+  stream?: boolean;
   /** Role → header name given with --map. */
   mapByHeader: Partial<Record<Role, string>>;
   /** Applies the method options to settings that already carry the detected mapping. */
@@ -84,6 +89,8 @@ export function parseCommandLine(
         formulas: { type: "boolean" },
         "skip-invalid": { type: "boolean" },
         "csv-protect": { type: "boolean" },
+        stream: { type: "boolean" },
+        "no-stream": { type: "boolean" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -161,6 +168,7 @@ export function parseCommandLine(
       json: values.json ?? false,
       help: values.help ?? false,
       csvProtect: values["csv-protect"] ?? false,
+      stream: values.stream ? true : values["no-stream"] ? false : undefined,
       formulas: values.formulas ?? false,
       mapByHeader,
       apply,
