@@ -219,9 +219,24 @@ export function sumRow(
       filled = true;
       continue;
     }
-    const read = readRowNumber(cell, (column) => cellName(argument, rowNumber, column + 1, columns), c);
+    const read = readSummandSlowly(cell, argument, rowNumber, c, columns);
     if (read instanceof CoreError) return read;
     if (read !== null) filled = true;
   }
   return filled ? sum : null;
+}
+
+/**
+ * The reading rules for a cell of {@link sumRow} that is not a plain finite number. Kept out of
+ * `sumRow` on purpose: a closure inside it would make V8 allocate a context on every call, a
+ * million times per column.
+ */
+function readSummandSlowly(
+  cell: CellValue,
+  argument: string,
+  rowNumber: number,
+  column: number,
+  columns: number,
+): number | null | CoreError {
+  return readRowNumber(cell, (index) => cellName(argument, rowNumber, index + 1, columns), column);
 }
