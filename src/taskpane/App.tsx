@@ -53,8 +53,9 @@ const useStyles = makeStyles({
   messages: { display: "flex", flexDirection: "column", gap: "8px" },
 });
 
-/** A message about something that went well (the run's result, results removed, settings loaded). */
+/** A message that is not a problem: the run's result, results removed, settings loaded, nothing to remove. */
 interface Notice {
+  intent: "success" | "info";
   title: string;
   text: string;
 }
@@ -101,7 +102,11 @@ export function App({ connection }: { connection: PaneConnection }) {
       if (!live) return;
       if (saved !== null) {
         setForm(settingsToForm(saved));
-        setNotice({ title: "Settings of the last run loaded", text: "Press Segment to run them again." });
+        setNotice({
+          intent: "info",
+          title: "Settings of the last run loaded",
+          text: "Press Segment to run them again.",
+        });
       }
       setLoading(false);
     })();
@@ -136,6 +141,7 @@ export function App({ connection }: { connection: PaneConnection }) {
     setSummary(outcome.summary);
     const { record } = outcome;
     setNotice({
+      intent: "success",
       title: `Segmented ${formatInteger(outcome.summary.customers)} customers`,
       text: `Added ${record.columnHeaders.join(", ")} beside the table and the summary on sheet “${record.summarySheet}”.`,
     });
@@ -155,7 +161,10 @@ export function App({ connection }: { connection: PaneConnection }) {
       const outcome = await removeLastRun(workbook);
       if (outcome.ok) {
         setSummary(null);
-        setNotice({ title: "Results removed", text: outcome.message });
+        setNotice({ intent: "success", title: "Results removed", text: outcome.message });
+      } else if (outcome.problem.code === "no-data") {
+        // Not an error: the workbook holds no run to remove (none yet, or removed already).
+        setNotice({ intent: "info", title: "Nothing to remove", text: outcome.problem.message });
       } else {
         setProblem(outcome.problem);
       }
@@ -269,7 +278,7 @@ export function App({ connection }: { connection: PaneConnection }) {
           <ProblemBar problem={problem} onSkipRows={skipRowsAndRun} onDismiss={() => setProblem(null)} />
         )}
         {notice && (
-          <MessageBar intent="success" data-testid="notice">
+          <MessageBar intent={notice.intent} data-testid="notice">
             <MessageBarBody>
               <MessageBarTitle>{notice.title}</MessageBarTitle>
               {notice.text}

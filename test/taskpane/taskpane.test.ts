@@ -246,6 +246,11 @@ describe("the task pane in its browser preview", () => {
       await expect(previewSheetNames(page)).resolves.toEqual(["Customers", "CX Summary"]);
       await expect(sheetHeaders(page, "Customers")).resolves.toEqual(["Customer ID", "Segment"]);
       await expect(page.getByTestId("summary").count()).resolves.toBe(0);
+
+      // The workbook remembers one run: a second press says there is nothing more to remove.
+      await page.getByTestId("remove-results").click();
+      await expect(page.getByTestId("notice").textContent()).resolves.toContain("Nothing to remove");
+      await expect(previewSheetNames(page)).resolves.toEqual(["Customers", "CX Summary"]);
     });
   });
 
