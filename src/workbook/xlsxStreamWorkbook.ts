@@ -22,7 +22,7 @@ import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
 import { dateToSerial, encodeAddress, type FileTarget } from "./xlsxWorkbook";
-import { readTableParts, type TablePart } from "./xlsxTableParts";
+import { readColumnWidths, readTableParts, type TablePart } from "./xlsxTableParts";
 
 const BLANK = 0;
 const NUMBER = 1;
@@ -102,7 +102,6 @@ interface SheetCells {
 interface WorksheetStream extends AsyncIterable<ExcelJS.Row> {
   name: string;
   state?: string;
-  columns: { width?: number }[] | null;
 }
 
 /** The reader's model of `xl/workbook.xml` (its typings omit it): the sheets in workbook order. */
@@ -169,9 +168,11 @@ export class XlsxStreamWorkbook implements Workbook {
           io?.onProgress?.(rowsRead, NaN);
         }
       }
-      sheet.widths = (worksheet.columns ?? []).map((column) => column.width);
       sheets.push(sheet);
     }
+    // exceljs's reader parses <cols> but loses it (Column.fromModel is called without the sheet).
+    const widths = readColumnWidths(filePath);
+    for (const sheet of sheets) sheet.widths = widths.get(sheet.name) ?? [];
     // Worksheets arrive in zip order; the workbook's order is the one in xl/workbook.xml.
     const order = ((reader as unknown as ReaderState).model?.sheets ?? []).map((s) => s.name);
     sheets.sort((a, b) => rank(order, a.name) - rank(order, b.name));

@@ -1,5 +1,5 @@
 /**
- * The Excel tables (ListObjects) of an .xlsx file, read from its package parts without loading any
+ * The Excel tables (ListObjects) and column widths of an .xlsx file, read from its package parts without loading any
  * cells: `xl/workbook.xml` names the sheets, `xl/_rels/workbook.xml.rels` maps them to their parts,
  * each sheet's `_rels/sheetN.xml.rels` lists its table parts, and `xl/tables/tableN.xml` holds the
  * table's name and range (ECMA-376 Part 1, §18.5.1.2 `table`). The streaming reader of exceljs skips
@@ -10,7 +10,7 @@
  * // => [{ sheet: "Customers", name: "Customers", ref: "A1:N5001", headerRowCount: 1, totalsRowCount: 0 }]
  */
 import path from "node:path";
-import { readZipEntries } from "./zipEntries";
+import { readZipEntries, readZipEntryHeads } from "./zipEntries";
 
 /** One Excel table as its part describes it. */
 export interface TablePart {
@@ -53,6 +53,35 @@ export function readTableParts(filePath: string): TablePart[] {
     }
   }
   return tables;
+}
+
+/**
+ * Column widths per sheet name, from the `<cols>` element at the top of each sheet part (exceljs's
+ * streaming reader drops them). Reads at most 64 KB of each sheet's compressed data.
+ */
+export function readColumnWidths(filePath: string): Map<string, (number | undefined)[]> {
+  const parts = readZipEntries(filePath, (name) =>
+    /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels)$/.test(name),
+  );
+  const workbook = parts.get("xl/workbook.xml");
+  const workbookRels = parts.get("xl/_rels/workbook.xml.rels");
+  const widths = new Map<string, (number | undefined)[]>();
+  if (!workbook || !workbookRels) return widths;
+  const sheetPartById = relationships(workbookRels, "xl");
+  const heads = readZipEntryHeads(filePath, (name) => name.startsWith("xl/worksheets/"));
+  for (const sheet of elements(workbook, "sheet")) {
+    const head = heads.get(sheetPartById.get(sheet["r:id"] ?? "") ?? "");
+    const cols = head ? /<(?:\w+:)?cols\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cols>/.exec(head) : null;
+    if (!sheet.name || !cols) continue;
+    const sheetWidths: (number | undefined)[] = [];
+    for (const col of elements(cols[1], "col")) {
+      const width = Number(col.width);
+      if (!Number.isFinite(width)) continue;
+      for (let c = Number(col.min); c <= Math.min(Number(col.max), 16_384); c++) sheetWidths[c - 1] = width;
+    }
+    widths.set(sheet.name, sheetWidths);
+  }
+  return widths;
 }
 
 /** Id → part name (resolved against `base`) of the relationships whose Type ends with `typeSuffix`. */

@@ -13,7 +13,7 @@
  * // => Map { "xl/tables/table1.xml" => "<?xml …><table … name=\"Customers\" ref=\"A1:N5001\" …" }
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { inflateRawSync } from "node:zlib";
+import { constants, inflateRawSync } from "node:zlib";
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -29,6 +29,27 @@ export function readZipEntries(
   filePath: string,
   wanted: (name: string) => boolean,
   maxBytes = 16 * 1024 * 1024,
+): Map<string, string> {
+  return readEntries(filePath, wanted, maxBytes, Infinity);
+}
+
+/**
+ * The beginning of each wanted entry, whatever its size: at most `compressedBytes` of its data are
+ * read and inflated as far as they go (enough for the `<cols>` at the top of a 100 MB sheet part).
+ */
+export function readZipEntryHeads(
+  filePath: string,
+  wanted: (name: string) => boolean,
+  compressedBytes = 64 * 1024,
+): Map<string, string> {
+  return readEntries(filePath, wanted, Infinity, compressedBytes);
+}
+
+function readEntries(
+  filePath: string,
+  wanted: (name: string) => boolean,
+  maxBytes: number,
+  headBytes: number,
 ): Map<string, string> {
   const found = new Map<string, string>();
   const fd = openSync(filePath, "r");
@@ -65,9 +86,13 @@ export function readZipEntries(
       const local = readAt(fd, localOffset, 30);
       if (local.readUInt32LE(0) !== LOCAL_HEADER) continue;
       const dataOffset = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      const data = readAt(fd, dataOffset, compressedSize);
+      const data = readAt(fd, dataOffset, Math.min(compressedSize, headBytes));
       if (method === 0) found.set(name, data.toString("utf8"));
-      else if (method === 8) found.set(name, inflateRawSync(data).toString("utf8"));
+      else if (method === 8) {
+        // A sync flush lets a cut-off stream inflate as far as its bytes go instead of failing.
+        const partial = data.length < compressedSize ? { finishFlush: constants.Z_SYNC_FLUSH } : {};
+        found.set(name, inflateRawSync(data, partial).toString("utf8"));
+      }
     }
     return found;
   } finally {
