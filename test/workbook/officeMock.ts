@@ -9,9 +9,14 @@
  *   tree, so `context.sync` is a fake that syncs every object created so far and counts round trips;
  * - cell values are produced lazily by a function of (row, column), so a 1,048,576-row sheet costs
  *   nothing until a chunk is loaded, and writes are recorded per sync (the JSON bytes of each request);
- * - collections (`worksheets`, `getTables`) are tiny fakes whose `items` throw until loaded and synced.
+ * - collections (`worksheets`, `getTables`) are tiny fakes whose `items` throw until loaded and synced;
+ * - what the sheets hold after the writes is answered by `stored()`, which replays the writes, clears,
+ *   table column adds/deletes and sheet deletions over the generated cells, reading a string written
+ *   through `Range.values` as Excel reads typed input (see {@link ExcelMock.stored});
+ * - each sync and each structural call is tagged with the `Excel.run` it happened in, so a test can
+ *   see that a run's writes share one batch (one undo step).
  * Excel's own algorithms (surrounding region, used range) are not re-implemented: each fake sheet is
- * told its region and used range.
+ * told its region and used range, which stay as given whatever is written.
  */
 import { OfficeMockObject as TypedOfficeMockObject } from "office-addin-mock";
 
@@ -72,6 +77,12 @@ export interface MockLog {
   writes: WriteRecord[];
   /** First argument of each Excel.run call when it was an options object, else null. */
   runOptions: (object | null)[];
+  /** For each sync, the index (into `runOptions`) of the Excel.run it happened in; -1 outside any. */
+  runOfSync: number[];
+  /** For each entry of `calls`, the index of the Excel.run it was made in; -1 outside any. */
+  runOfCall: number[];
+  /** Milliseconds spent inside the fake `context.sync()` (measuring and recording the batch). */
+  syncMs: number;
   suspendCalls: number;
   calls: string[];
   charts: any[];
@@ -85,6 +96,11 @@ export interface MockSetup {
   /** Highest ExcelApi version the host supports, e.g. "1.20". */
   excelApi?: string;
   settings?: Record<string, unknown>;
+  /**
+   * Keep the data of every write (default true): `writes`, `written()` and `stored()` need them.
+   * Benchmarks over a million rows turn it off; request bytes are still measured.
+   */
+  recordWrites?: boolean;
   /** Called before each sync is answered; throwing from it fails that sync (Excel errors). */
   beforeSync?: (
     log: MockLog,
@@ -97,6 +113,45 @@ export interface ExcelMock {
   settings: Map<string, unknown>;
   /** The written value of a cell, if any write reached it. */
   written(sheet: string, row: number, column: number, kind?: WriteRecord["kind"]): any;
+  /**
+   * What the cell holds now, as Excel would hold it: the sheet's generated cell, overlaid with every
+   * write, clear, table column add (its header) and delete (later table columns move left) since.
+   * A string written through `Range.values` is read as Excel reads typed input: a leading apostrophe
+   * is dropped and keeps the rest as text; otherwise "=", "+", "-" or "@" make a formula, number
+   * text ("00123", "5%") becomes a number and TRUE/FALSE a logical (dates are not modelled) ("Excel.Range.values": "If the returned value
+   * starts with a plus, minus, or equal sign, Excel interprets this value as a formula"). Empty: null.
+   * Throws for a sheet that does not exist (any more).
+   */
+  stored(sheet: string, row: number, column: number): Cell | null;
+  /** Whether the cell holds a formula now (written through `formulas`, or a values string read as one). */
+  isFormula(sheet: string, row: number, column: number): boolean;
+}
+
+/** A change to the cells, replayed by `stored()` from the newest back. */
+type Edit =
+  | {
+      kind: "cells";
+      sheet: string;
+      rect: Rect;
+      data: readonly (readonly any[])[];
+      as: "values" | "formulas" | "text";
+    }
+  | { kind: "clear"; sheet: string; rect: Rect }
+  /** A table column deleted: cells of rows top..bottom right of it, up to lastColumn, move one left. */
+  | { kind: "deleteColumn"; sheet: string; column: number; top: number; bottom: number; lastColumn: number };
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A string assigned to `Range.values` as Excel stores it (see `ExcelMock.stored`). */
+function typedInput(text: string): { value: Cell | null; formula: boolean } {
+  if (text === "") return { value: null, formula: false };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: false };
+  if (/^[=+\-@]/.test(text) && !NUMBER_TEXT.test(text)) return { value: text, formula: true };
+  if (NUMBER_TEXT.test(text)) return { value: Number(text), formula: false };
+  if (text.endsWith("%") && NUMBER_TEXT.test(text.slice(0, -1)))
+    return { value: Number(text.slice(0, -1)) / 100, formula: false };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true", formula: false };
+  return { value: text, formula: false };
 }
 
 function versionAtLeast(have: string, want: string): boolean {
@@ -114,6 +169,9 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
     responseBytes: [],
     writes: [],
     runOptions: [],
+    runOfSync: [],
+    runOfCall: [],
+    syncMs: 0,
     suspendCalls: 0,
     calls: [],
     charts: [],
@@ -126,6 +184,14 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
   };
   const specs = new Map(setup.sheets.map((sheet) => [sheet.name, sheet]));
   const sheetMocks = new Map<string, any>();
+  const recordWrites = setup.recordWrites ?? true;
+  let edits: Edit[] = [];
+  /** Index of the Excel.run being executed, -1 outside any. */
+  let currentRun = -1;
+  const call = (text: string) => {
+    log.calls.push(text);
+    log.runOfCall.push(currentRun);
+  };
 
   function makeView(rowCount: number): any {
     return track(new OfficeMockObject({ rowCount }));
@@ -159,7 +225,8 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         return fakeCollection(() => overlapping.map((table) => makeTable(spec, table)));
       },
       clear: (applyTo?: string) => {
-        log.calls.push(`clear ${spec.name} ${JSON.stringify(rect)} ${applyTo ?? "All"}`);
+        call(`clear ${spec.name} ${JSON.stringify(rect)} ${applyTo ?? "All"}`);
+        if (applyTo !== "Formats") edits.push({ kind: "clear", sheet: spec.name, rect });
       },
     });
     // Office.js sets isNullObject on sync without a load; a plain property models that.
@@ -200,6 +267,14 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
     return rows;
   }
 
+  /** The table's column names, from its header cells when the spec does not list them. */
+  function columnNamesOf(spec: FakeSheetSpec, table: FakeTableSpec): string[] {
+    table.columnNames ??= Array.from({ length: table.columnCount }, (_, c) =>
+      String(spec.cell?.(table.headerRow, table.firstColumn + c) ?? ""),
+    );
+    return table.columnNames;
+  }
+
   function makeTable(spec: FakeSheetSpec, table: FakeTableSpec): any {
     const mock = new OfficeMockObject({
       name: table.name,
@@ -219,15 +294,39 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         }),
       columns: {
         add: (index: unknown, values: unknown, name: string) => {
-          log.calls.push(`table ${table.name} columns.add(${String(index)}, ${String(values)}, ${name})`);
-          (table.columnNames ??= []).push(name);
+          call(`table ${table.name} columns.add(${String(index)}, ${String(values)}, ${name})`);
+          // Added at the right edge (index omitted): the table grows by one column, headed by `name`.
+          columnNamesOf(spec, table).push(name);
+          const header = {
+            row: table.headerRow,
+            column: table.firstColumn + table.columnCount,
+            rowCount: 1,
+            columnCount: 1,
+          };
+          edits.push({ kind: "cells", sheet: spec.name, rect: header, data: [[name]], as: "text" });
+          table.columnCount++;
         },
         getItemOrNullObject: (name: string) => {
-          const present = (table.columnNames ?? []).includes(name);
+          const present = columnNamesOf(spec, table).includes(name);
           return track(
             Object.assign(
               new OfficeMockObject({
-                delete: () => log.calls.push(`table ${table.name} delete column ${name}`),
+                delete: () => {
+                  call(`table ${table.name} delete column ${name}`);
+                  const names = columnNamesOf(spec, table);
+                  const index = names.indexOf(name);
+                  if (index < 0) return;
+                  names.splice(index, 1);
+                  edits.push({
+                    kind: "deleteColumn",
+                    sheet: spec.name,
+                    column: table.firstColumn + index,
+                    top: table.headerRow,
+                    bottom: table.headerRow + table.rowCount,
+                    lastColumn: table.firstColumn + table.columnCount - 1,
+                  });
+                  table.columnCount--;
+                },
               }),
               { isNullObject: !present },
             ),
@@ -250,8 +349,9 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
           ? makeRange(spec, spec.usedRange)
           : makeRange(spec, { row: 0, column: 0, rowCount: 0, columnCount: 0 }, true),
       delete: () => {
-        log.calls.push(`delete sheet ${spec.name}`);
+        call(`delete sheet ${spec.name}`);
         specs.delete(spec.name);
+        edits = edits.filter((edit) => edit.sheet !== spec.name);
       },
       charts: {
         add: (type: string, source: any, seriesBy: string) => {
@@ -328,7 +428,7 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
       ? sheetMocks.get(name)
       : track(Object.assign(new OfficeMockObject({}), { isNullObject: true }));
   worksheets.add = (name: string) => {
-    log.calls.push(`add sheet ${name}`);
+    call(`add sheet ${name}`);
     const spec: FakeSheetSpec = { name };
     specs.set(name, spec);
     return makeSheet(spec);
@@ -365,6 +465,7 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
   context.workbook.worksheets = worksheets;
   context.workbook.tables = tables;
   context.sync = async () => {
+    const started = performance.now();
     let bytes = 0;
     let cellsQueued = 0;
     let responseBytes = 0;
@@ -380,7 +481,7 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         if (!isWrite) continue;
         const data = object[kind];
         bytes += Buffer.byteLength(JSON.stringify(data), "utf8");
-        batchWrites.push({ sheet: object.__sheet, ...object.__rect, kind, data });
+        if (recordWrites) batchWrites.push({ sheet: object.__sheet, ...object.__rect, kind, data });
         delete object[kind];
       }
     }
@@ -392,18 +493,32 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         object.__cellsLoaded = 0;
         object.__bytesLoaded = 0;
       }
+      log.syncMs += performance.now() - started;
       throw error;
     }
     log.syncs++;
+    log.runOfSync.push(currentRun);
     log.responseBytes.push(responseBytes);
     log.requestBytes.push(bytes);
     log.cellsRead.push(cellsQueued);
-    log.writes.push(...batchWrites);
+    for (const write of batchWrites) {
+      log.writes.push(write);
+      if (write.kind === "numberFormat") continue;
+      const { sheet, row, column, rowCount, columnCount } = write;
+      edits.push({
+        kind: "cells",
+        sheet,
+        rect: { row, column, rowCount, columnCount },
+        data: write.data,
+        as: write.kind,
+      });
+    }
     for (const object of tracked) {
       object.__cellsLoaded = 0;
       object.__bytesLoaded = 0;
       object.sync?.();
     }
+    log.syncMs += performance.now() - started;
     // office-addin-mock finishes a sync in microtasks; let them run, as a real round trip would.
     await new Promise((resolve) => setImmediate(resolve));
   };
@@ -412,7 +527,13 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
     run: async (first: any, second?: any) => {
       const batch = second ?? first;
       log.runOptions.push(second ? first : null);
-      return batch(context);
+      const outer = currentRun;
+      currentRun = log.runOptions.length - 1;
+      try {
+        return await batch(context);
+      } finally {
+        currentRun = outer;
+      }
     },
   });
 
@@ -441,9 +562,47 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
   (globalThis as any).Excel = excel;
   (globalThis as any).Office = office;
 
+  /** The cell's content now and whether it is a formula (see `ExcelMock.stored`). */
+  function replay(sheet: string, row: number, column: number): { value: Cell | null; formula: boolean } {
+    const spec = specs.get(sheet);
+    if (!spec) throw new Error(`ItemNotFound: no sheet ${sheet}`);
+    if (!recordWrites) throw new Error("stored() needs recordWrites (it is off for this mock)");
+    let at = column;
+    for (let k = edits.length - 1; k >= 0; k--) {
+      const edit = edits[k];
+      if (edit.sheet !== sheet) continue;
+      if (edit.kind === "deleteColumn") {
+        if (row < edit.top || row > edit.bottom || at < edit.column || at > edit.lastColumn) continue;
+        if (at === edit.lastColumn) return { value: null, formula: false };
+        at++;
+        continue;
+      }
+      const { rect } = edit;
+      const inside =
+        row >= rect.row &&
+        row < rect.row + rect.rowCount &&
+        at >= rect.column &&
+        at < rect.column + rect.columnCount;
+      if (!inside) continue;
+      if (edit.kind === "clear") return { value: null, formula: false };
+      const cell = edit.data[row - rect.row][at - rect.column];
+      if (edit.as === "formulas")
+        return {
+          value: cell === "" ? null : cell,
+          formula: typeof cell === "string" && cell.startsWith("="),
+        };
+      if (edit.as === "values" && typeof cell === "string") return typedInput(cell);
+      return { value: cell === "" ? null : cell, formula: false };
+    }
+    const base = spec.cell?.(row, at) ?? "";
+    return { value: base === "" ? null : base, formula: spec.formula?.(row, at) !== undefined };
+  }
+
   return {
     log,
     settings,
+    stored: (sheet, row, column) => replay(sheet, row, column).value,
+    isFormula: (sheet, row, column) => replay(sheet, row, column).formula,
     // The last write covering the cell wins; records are few (one per range per sync), cells are not indexed.
     written: (sheet, row, column, kind = "values") => {
       for (let k = log.writes.length - 1; k >= 0; k--) {
