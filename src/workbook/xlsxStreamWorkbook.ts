@@ -32,6 +32,8 @@ const ERROR = 4;
 
 /** Rows written between two pauses that let the zip stream drain (keeps the writer's memory flat). */
 const ROWS_PER_PAUSE = 1000;
+/** Sheet XML allowed to wait for the compressor before writing pauses. */
+const MAX_ZIP_BACKLOG = 8 * 1024 * 1024;
 
 /** An exceljs style model (numFmt, font, fill, border, alignment, protection), shared by many cells. */
 type StyleModel = Partial<ExcelJS.Style>;
@@ -314,19 +316,24 @@ export class XlsxStreamWorkbook implements Workbook {
     });
     const totalRows = this.sheets.reduce((sum, sheet) => sum + sheet.rowCount, 0);
     let rowsWritten = 0;
+    let ws: ExcelJS.Worksheet | null = null;
     const pause = async () => {
       if (io?.signal?.aborted) throw io.signal.reason ?? new Error("Cancelled");
       io?.onProgress?.(rowsWritten, totalRows);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Let the zip's deflate catch up: exceljs ignores back-pressure, so without this wait the
+      // sheet's XML (≈ 1 GB for a full sheet) would pile up in memory in front of the compressor.
+      do await new Promise<void>((resolve) => setTimeout(resolve, 1));
+      while (ws && zipBacklog(ws) > MAX_ZIP_BACKLOG);
     };
     try {
       for (const sheet of this.sheets) {
         const added = this.pendingColumns?.table.sheet === sheet.name ? this.pendingColumns : null;
-        const ws = writer.addWorksheet(sheet.name, { state: sheet.state as ExcelJS.WorksheetState });
+        const sheetWriter = writer.addWorksheet(sheet.name, { state: sheet.state as ExcelJS.WorksheetState });
+        ws = sheetWriter;
         sheet.widths.forEach((width, c) => {
-          if (width !== undefined && Number.isFinite(width)) ws.getColumn(c + 1).width = width;
+          if (width !== undefined && Number.isFinite(width)) sheetWriter.getColumn(c + 1).width = width;
         });
-        if (added && this.sourceTable?.sheet === sheet.name) ws.autoFilter = filterRange(added);
+        if (added && this.sourceTable?.sheet === sheet.name) sheetWriter.autoFilter = filterRange(added);
         const lastRow = Math.max(
           sheet.rowCount,
           added ? added.table.headerRow + added.table.rowCount + 1 : 0,
@@ -334,13 +341,13 @@ export class XlsxStreamWorkbook implements Workbook {
         for (let r = 0; r < lastRow; r++) {
           // Rows are fetched only when they get a cell: a fetched row is written even if empty.
           let row: ExcelJS.Row | null = null;
-          const rowAt = () => (row ??= ws.getRow(r + 1));
+          const rowAt = () => (row ??= sheetWriter.getRow(r + 1));
           this.writeOriginalCells(rowAt, sheet, r);
           if (added) writeNewCells(rowAt, added, r);
           (row as ExcelJS.Row | null)?.commit();
           if (++rowsWritten % ROWS_PER_PAUSE === 0) await pause();
         }
-        ws.commit();
+        sheetWriter.commit();
       }
       for (const content of this.added) writeAddedSheet(writer.addWorksheet(content.name), content);
       await writer.commit();
@@ -519,6 +526,15 @@ function writeNewCells(
     }
     if (column.numberFormat) cell.style = formatStyle(column.numberFormat);
   });
+}
+
+/**
+ * Bytes of sheet XML written but not yet taken by the zip's compressor. Reads exceljs internals (the
+ * worksheet's StreamBuf and the PassThrough archiver pipes it into); 0 if they are not there.
+ */
+function zipBacklog(ws: ExcelJS.Worksheet): number {
+  const stream = (ws as unknown as { _stream?: { pipes?: { writableLength?: number }[] } })._stream;
+  return stream?.pipes?.[0]?.writableLength ?? 0;
 }
 
 /** The summary (or any added) sheet: small, so written whole. */
