@@ -122,7 +122,10 @@ describe("manifest.xml", () => {
 
   it("loads both the functions and the pane in the runtime page (shared runtime)", () => {
     const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    const scripts = [...html.matchAll(/<script[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map(
+      // the production build minifies the HTML and drops attribute quotes
+      (m) => m[1] ?? m[2] ?? m[3],
+    );
     expect(scripts.some((s) => /appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js$/.test(s))).toBe(
       true,
     );
