@@ -276,12 +276,21 @@ export class OfficeWorkbook implements Workbook {
       }
       const rowBytes = (row: number): number =>
         prepared.reduce((sum, column) => sum + column.bytesOfRow(row), 0);
-      await this.writeRowsInChunks(context, table.rowCount, rowBytes, headerBytes, io, (start, end) => {
-        prepared.forEach((column, index) => {
-          const range = sheet.getRangeByIndexes(firstRow + start, startColumn + index, end - start, 1);
-          column.queueWrite(range, start, end);
-        });
-      });
+      const arraysPerChunk = prepared.reduce((sum, column) => sum + column.arrays, 0);
+      await this.writeRowsInChunks(
+        context,
+        table.rowCount,
+        rowBytes,
+        headerBytes,
+        io,
+        (start, end) => {
+          prepared.forEach((column, index) => {
+            const range = sheet.getRangeByIndexes(firstRow + start, startColumn + index, end - start, 1);
+            column.queueWrite(range, start, end);
+          });
+        },
+        arraysPerChunk,
+      );
     });
   }
 
@@ -415,8 +424,10 @@ export class OfficeWorkbook implements Workbook {
    * Writes rows [0, rowCount) in chunks: each chunk's writes are queued by `queueRows(start, end)`
    * and sent in one `context.sync()`, after suspending the calculation until that sync. Chunks are cut
    * by {@link nextWriteChunkEnd} so that `pendingBytes` (writes queued before, e.g. headers) plus the
-   * chunk's bytes stay within the request budget. At least one sync is made even for 0 rows, so
-   * queued header writes are sent.
+   * chunk's bytes stay within the request budget. `rowBytes` counts a row with its brackets and
+   * comma; each of the chunk's `arraysPerChunk` 2-D arrays adds one byte more (`[` `]` around it,
+   * no comma after its last row: `[[1],[2]]` is 9 bytes, 2 · 4 + 1), so that much is kept back.
+   * At least one sync is made even for 0 rows, so queued header writes are sent.
    */
   private async writeRowsInChunks(
     context: Excel.RequestContext,
@@ -425,6 +436,7 @@ export class OfficeWorkbook implements Workbook {
     pendingBytes: number,
     io: IoOptions,
     queueRows: (start: number, end: number) => void,
+    arraysPerChunk = 1,
   ): Promise<void> {
     const suspend = supportsExcelApi("1.6");
     let start = 0;
@@ -432,7 +444,7 @@ export class OfficeWorkbook implements Workbook {
     io.onProgress?.(0, rowCount);
     do {
       throwIfAborted(io.signal);
-      const budget = Math.max(1, this.limits.maxRequestBytes - alreadyQueued);
+      const budget = Math.max(1, this.limits.maxRequestBytes - alreadyQueued - arraysPerChunk);
       const end = nextWriteChunkEnd(start, rowCount, rowBytes, budget, this.limits.maxCellsPerRead);
       if (end > start) queueRows(start, end);
       if (suspend) context.workbook.application.suspendApiCalculationUntilNextSync();
@@ -447,6 +459,8 @@ export class OfficeWorkbook implements Workbook {
 /** A new column made ready to write: its cells escaped once, and its bytes per row known. */
 interface PreparedColumn {
   bytesOfRow(row: number): number;
+  /** 2-D arrays each chunk of this column sends: its cells, and its number formats if it has one. */
+  arrays: number;
   queueWrite(range: Excel.Range, start: number, end: number): void;
 }
 
@@ -464,6 +478,7 @@ function prepareColumn(column: NewColumn, rowCount: number): PreparedColumn {
   const formatBytes = format === undefined ? 0 : cellJsonBytes(format) + CELL_ARRAY_OVERHEAD_BYTES;
   return {
     bytesOfRow: (row) => cellJsonBytes(cells[row]) + CELL_ARRAY_OVERHEAD_BYTES + formatBytes,
+    arrays: format === undefined ? 1 : 2,
     queueWrite(range, start, end) {
       const slice: WritableCell[][] = [];
       for (let row = start; row < end; row++) slice.push([cells[row]]);

@@ -312,6 +312,22 @@ describe("appendColumns", () => {
     expect(mock.written("Sheet1", 102, 4)).toBe("'Row 99");
   });
 
+  it("keeps every request within the budget to the byte, the brackets around each 2-D array included", async () => {
+    // A one-column write of n one-digit numbers is [[1],[2],…] = 1 + 4n bytes: 4 per row (digit, [ ] ,)
+    // less the last comma, plus the outer [ ]. With a 100-byte budget 24 rows fit (97 bytes), not 25 (101).
+    // A number format doubles the arrays: ["0"] per row is 6 bytes, a chunk of both 10n + 2 ≤ 100 → 9 rows.
+    const mock = installExcelMock({ sheets: [customerSheet(1000)] });
+    const digits = Array.from({ length: 1000 }, (_, i) => i % 10);
+    const workbook = new OfficeWorkbook({ maxRequestBytes: 100 });
+    await workbook.appendColumns(tableInfo(1000), [{ header: "N", values: digits }]);
+    expect(Math.max(...mock.log.requestBytes)).toBeLessThanOrEqual(100);
+    expect(mock.log.requestBytes[1]).toBe(97);
+    const formatted = installExcelMock({ sheets: [customerSheet(1000)] });
+    await workbook.appendColumns(tableInfo(1000), [{ header: "N", values: digits, numberFormat: "0" }]);
+    expect(Math.max(...formatted.log.requestBytes)).toBeLessThanOrEqual(100);
+    expect(formatted.log.requestBytes[1]).toBe(92);
+  });
+
   it("stops between chunks when cancelled, after the chunks already sent", async () => {
     const mock = installExcelMock({ sheets: [customerSheet(1000)] });
     const controller = new AbortController();
