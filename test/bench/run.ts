@@ -6,12 +6,14 @@
 import type { BenchRow } from "./benchRow";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
+import { runOfficeBench } from "./office.bench";
 import { runWorkflowBench } from "./workflow.bench";
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Custom functions, one spilled call", () => runFunctionsBench()],
   ["Segmentation workflow, in-memory workbook", runWorkflowBench],
   ["Command-line runner on files", runFilesBench],
+  ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
 ];
 
 function format(rows: BenchRow[]): string {
