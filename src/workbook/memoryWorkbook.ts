@@ -14,6 +14,7 @@
  */
 import type {
   Block,
+  CellSnapshot,
   CellValue,
   ChartSpec,
   IoOptions,
@@ -30,6 +31,8 @@ export interface MemorySheetInit {
   protected?: boolean;
   /** 0-based rows hidden (e.g. by a filter). */
   hiddenRows?: number[];
+  /** 0-based cells whose string in `cells` is a formula (e.g. "=B2*2"); every other string is text. */
+  formulaCells?: { row: number; column: number }[];
 }
 
 export interface MemoryTableInit {
@@ -96,6 +99,9 @@ export class MemoryWorkbook implements Workbook {
       state.protected = sheet.protected ?? false;
       state.hiddenRows = new Set(sheet.hiddenRows ?? []);
       this.fillRowMajor(state, sheet.cells);
+      for (const { row, column } of sheet.formulaCells ?? []) {
+        this.setCell(state, row, column, state.columns[column]?.[row] ?? null, true);
+      }
       this.sheets.set(sheet.name, state);
     }
     this.tables = (init.tables ?? []).map((t) => ({ ...t }));
@@ -308,6 +314,40 @@ export class MemoryWorkbook implements Workbook {
       }
       excelTable.columnCount--;
     }
+  }
+
+  /** The block's cells, formulas kept apart from constants (text stays text). O(cells of the block). */
+  async snapshotCells(block: Block, io?: IoOptions): Promise<CellSnapshot> {
+    this.requireSheet(block.sheet);
+    const columns: CellSnapshot["columns"] = [];
+    for (let c = block.column; c < block.column + block.columnCount; c++) {
+      io?.signal?.throwIfAborted();
+      const values = new Array<CellValue>(block.rowCount).fill(null);
+      const formulas = new Array<string | null>(block.rowCount).fill(null);
+      for (let r = 0; r < block.rowCount; r++) {
+        const value = this.cell(block.sheet, block.row + r, c);
+        if (isEmpty(value)) continue;
+        if (this.isFormula(block.sheet, block.row + r, c)) formulas[r] = String(value);
+        else values[r] = value;
+      }
+      columns.push({ values, formulas });
+    }
+    io?.onProgress?.(block.rowCount, block.rowCount);
+    return { block: { ...block }, columns };
+  }
+
+  async restoreCells(snapshot: CellSnapshot, io?: IoOptions): Promise<void> {
+    const { block, columns } = snapshot;
+    const state = this.requireSheet(block.sheet);
+    if (state.protected) throw new Error(`Sheet "${block.sheet}" is protected`);
+    columns.forEach(({ values, formulas }, k) => {
+      for (let r = 0; r < block.rowCount; r++) {
+        const formula = formulas[r];
+        if (formula !== null) this.setCell(state, block.row + r, block.column + k, formula, true);
+        else this.setCell(state, block.row + r, block.column + k, values[r] ?? null, false);
+      }
+    });
+    io?.onProgress?.(block.rowCount, block.rowCount);
   }
 
   async addSheet(content: SheetContent): Promise<void> {

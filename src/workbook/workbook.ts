@@ -87,6 +87,22 @@ export interface SheetContent {
   charts?: ChartSpec[];
 }
 
+/**
+ * What a block of cells held before a run overwrote it, so a failed run can put it back
+ * (see {@link Workbook.snapshotCells}). Column-major: `columns[c]` is column `block.column + c`,
+ * row `r` of it is sheet row `block.row + r`. Each cell is exactly one of:
+ * - a formula: `formulas[r]` holds its text (starting with `=`), `values[r]` is null;
+ * - a constant: `values[r]` holds it, `formulas[r]` is null. A string constant is TEXT and is restored
+ *   as text, even when it starts with `=`, `+`, `-` or `@` (as {@link NewColumn.values});
+ * - empty: both null.
+ * Cells of the requested block outside `block` (an implementation may cut it down to where the sheet
+ * has any content) were empty. Number formats are not part of it.
+ */
+export interface CellSnapshot {
+  block: Block;
+  columns: { values: CellValue[]; formulas: (string | null)[] }[];
+}
+
 /** The workbook operations the workflow needs; nothing more. */
 export interface Workbook {
   /**
@@ -116,6 +132,22 @@ export interface Workbook {
    * block for a plain range. Missing columns are ignored (the user may have deleted them).
    */
   removeColumns(table: TableInfo, headers: readonly string[], block: Block): Promise<void>;
+
+  /**
+   * What the block holds now, formulas apart from constants: taken by the workflow only when the
+   * user agreed to overwrite non-empty cells, and only of the block it will write, so a normal run
+   * pays nothing. Optional: a host without it cannot restore overwritten cells after a failed run
+   * (the workflow then says so). The command-line file workbooks leave it out: a failed run there
+   * discards its output file anyway.
+   */
+  snapshotCells?(block: Block, io?: IoOptions): Promise<CellSnapshot>;
+
+  /**
+   * Writes a snapshot back: formulas as formulas, constants as they were (text as text), empty cells
+   * cleared. Called during a rollback, after the run's own columns were removed; the workflow passes
+   * no `signal` there, since a cancelled run must still be restored. Present when `snapshotCells` is.
+   */
+  restoreCells?(snapshot: CellSnapshot, io?: IoOptions): Promise<void>;
 
   /** Adds a sheet with the given content. The workflow picks a name that does not exist yet. */
   addSheet(content: SheetContent): Promise<void>;

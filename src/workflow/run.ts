@@ -5,10 +5,11 @@
  *   2. reads only the mapped columns and checks their cells are numbers;
  *   3. computes the method (quadrants, RFM or ABC) and the summary over typed arrays;
  *   4. checks the cells it will write are empty (or asks), then writes the new columns and a summary
- *      sheet as one undo step, rolling back whatever it wrote if a write fails or the user cancels;
+ *      sheet as one undo step, rolling back whatever it wrote if a write fails or the user cancels
+ *      (and putting back the cells the user agreed to overwrite, where the workbook can);
  *   5. remembers what it added (for "Remove results") and its settings (for a one-click re-run).
  */
-import type { Block, NewColumn, TableInfo, Workbook } from "../workbook/workbook";
+import type { Block, CellSnapshot, NewColumn, TableInfo, Workbook } from "../workbook/workbook";
 import { runAbc } from "./abc";
 import { detectMapping } from "./mapping";
 import type { MethodInput } from "./methodInput";
@@ -261,7 +262,8 @@ export async function runSegmentation(
     if (signal?.aborted) return cancelled(notCancelledYet);
     throw error;
   }
-  if (occupied.length > 0) {
+  const overwriting = occupied.length > 0;
+  if (overwriting) {
     const agreed = hooks.confirmOverwrite ? await hooks.confirmOverwrite(occupied) : false;
     if (!agreed) {
       return {
@@ -276,7 +278,7 @@ export async function runSegmentation(
   if (signal?.aborted) return cancelled(notCancelledYet);
 
   progress(0.65, "Writing");
-  const written = await writeResults(wb, table, columns, columnsBlock, sheet, hooks, progress);
+  const written = await writeResults(wb, table, columns, columnsBlock, overwriting, sheet, hooks, progress);
   if (written !== null) return { ok: false, problem: written };
 
   const record: RunRecord = {
@@ -308,12 +310,17 @@ function skippedNote(table: TableInfo, mask: Uint8Array, skipped: number): strin
  * The writes of a run as one undo step: the summary sheet first (a new sheet touches nothing of the
  * user's), then the columns. If anything throws or the run is cancelled, whatever was written is
  * removed again, and the problem says so. Returns null on success.
+ *
+ * When the user agreed to overwrite non-empty cells (`overwriting`), the target block is snapshotted
+ * first (where the workbook can: `snapshotCells`), and a rollback writes it back after removing the
+ * run's columns; without that, the problem says the overwritten cells are lost to all but Undo.
  */
 async function writeResults(
   wb: Workbook,
   table: TableInfo,
   columns: NewColumn[],
   columnsBlock: Block,
+  overwriting: boolean,
   sheet: ReturnType<typeof buildSummarySheet>,
   hooks: RunHooks,
   progress: (fraction: number, phase: string) => void,
@@ -321,10 +328,14 @@ async function writeResults(
   const { signal } = hooks;
   let sheetAdded = false;
   let columnsStarted = false;
+  let overwritten: CellSnapshot | null = null;
   let rollbackError: unknown = null;
   let failure: unknown = null;
   await wb.asOneUndoStep(async (step) => {
     try {
+      if (overwriting && step.snapshotCells && step.restoreCells) {
+        overwritten = await step.snapshotCells(columnsBlock, { signal });
+      }
       await step.addSheet(sheet);
       sheetAdded = true;
       if (signal?.aborted) throw new Error("cancelled");
@@ -344,22 +355,36 @@ async function writeResults(
             columnsBlock,
           );
         if (sheetAdded) await step.deleteSheet(sheet.name);
+        // No signal: a cancelled run must still get the user's cells back.
+        if (columnsStarted && overwritten !== null) await step.restoreCells?.(overwritten);
       } catch (undoError) {
         rollbackError = undoError;
       }
     }
   });
   if (failure === null) return null;
-  const rolledBack =
-    rollbackError === null
-      ? "Everything this run had written was removed again; the sheet is as it was."
-      : `Removing what was written failed too (${messageOf(rollbackError)}): check columns right of the table and delete sheet "${sheet.name}" if it is there.`;
+  const cellsLost = overwriting && columnsStarted;
+  let rolledBack: string;
+  if (rollbackError !== null) {
+    rolledBack = `Removing what was written failed too (${messageOf(rollbackError)}): check columns right of the table and delete sheet "${sheet.name}" if it is there.`;
+    if (cellsLost) rolledBack += OVERWRITTEN_NEED_UNDO;
+  } else if (cellsLost && overwritten === null) {
+    rolledBack = `Everything this run had written was removed again, but the cells it had overwritten could not be restored here.${OVERWRITTEN_NEED_UNDO}`;
+  } else if (cellsLost) {
+    rolledBack =
+      "Everything this run had written was removed again and the cells it had overwritten were restored; the sheet is as it was.";
+  } else {
+    rolledBack = "Everything this run had written was removed again; the sheet is as it was.";
+  }
   if (signal?.aborted) return { code: "cancelled", message: `Cancelled while writing. ${rolledBack}` };
   return {
     code: "write-failed",
     message: `Writing the results failed (${messageOf(failure)}). ${rolledBack}`,
   };
 }
+
+const OVERWRITTEN_NEED_UNDO =
+  " To get back the cells you agreed to overwrite, use Excel's Undo (Ctrl+Z) now.";
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
