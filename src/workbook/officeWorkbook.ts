@@ -29,6 +29,7 @@ import {
 import { cellForValues } from "./officeText";
 import type {
   Block,
+  CellSnapshot,
   CellValue,
   ChartSpec,
   IoOptions,
@@ -208,17 +209,7 @@ export class OfficeWorkbook implements Workbook {
     if (limit <= 0 || block.rowCount <= 0 || block.columnCount <= 0) return found;
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(block.sheet);
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
-      await context.sync();
-      if (used.isNullObject) return found;
-      const area = intersect(block, {
-        sheet: block.sheet,
-        row: used.rowIndex,
-        column: used.columnIndex,
-        rowCount: used.rowCount,
-        columnCount: used.columnCount,
-      });
+      const area = await usedPartOf(context, sheet, block);
       if (area === null) return found;
       const chunkRows = readChunkRows(area.columnCount, this.limits);
       io.onProgress?.(0, area.rowCount);
@@ -314,6 +305,120 @@ export class OfficeWorkbook implements Workbook {
       if (present.length === 0) return;
       present.forEach((column) => column.delete());
       await context.sync();
+    });
+  }
+
+  /**
+   * What the block holds, formulas apart from constants, so a failed run can put it back. Only the
+   * block's overlap with the sheet's used range is read (the rest is empty: the snapshot's `block`
+   * is that overlap), in row chunks that load `formulas` and `values` together, each chunk one request
+   * sized like {@link readColumns}'s (every cell counted twice) and halved if Excel finds it too large.
+   *
+   * A cell is a formula when its `formulas` entry is a string starting with "=" that differs from its
+   * value; a text constant such as "=not a formula" reads the same through both and stays text. Two
+   * cases Office.js cannot tell apart this way are kept as constants: a formula showing exactly its
+   * own text (=A1 where A1 holds the text "=A1"), and a typed error value such as #N/A (restored as
+   * the text "#N/A").
+   *
+   * Round trips: 1 (used range) + ⌈rows / rowsPerChunk⌉, rowsPerChunk = readChunkRows(2 · columns).
+   */
+  async snapshotCells(block: Block, io: IoOptions = {}): Promise<CellSnapshot> {
+    const nothing: CellSnapshot = { block: { ...block, rowCount: 0, columnCount: 0 }, columns: [] };
+    if (block.rowCount <= 0 || block.columnCount <= 0) return nothing;
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(block.sheet);
+      const area = await usedPartOf(context, sheet, block);
+      if (area === null) return nothing;
+      const columns: CellSnapshot["columns"] = Array.from({ length: area.columnCount }, () => ({
+        values: [],
+        formulas: [],
+      }));
+      const cellsPerRow = 2 * area.columnCount;
+      let bytesPerCell = ASSUMED_READ_BYTES_PER_CELL;
+      let done = 0;
+      io.onProgress?.(0, area.rowCount);
+      while (done < area.rowCount) {
+        throwIfAborted(io.signal);
+        let rows = Math.min(area.rowCount - done, readChunkRows(cellsPerRow, this.limits, bytesPerCell));
+        let chunk: Excel.Range | null = null;
+        while (chunk === null) {
+          const range = sheet.getRangeByIndexes(area.row + done, area.column, rows, area.columnCount);
+          range.load("formulas,values");
+          try {
+            await context.sync();
+            chunk = range;
+          } catch (error) {
+            if (errorCode(error) !== RESPONSE_TOO_LARGE || rows === 1) throw error;
+            rows = Math.ceil(rows / 2);
+          }
+        }
+        const values = chunk.values as CellValue[][];
+        let bytes = 0;
+        (chunk.formulas as CellValue[][]).forEach((formulaRow, r) =>
+          formulaRow.forEach((formula, c) => {
+            const value = values[r][c];
+            bytes += cellJsonBytes(formula) + cellJsonBytes(value) + 2 * CELL_ARRAY_OVERHEAD_BYTES;
+            const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
+            columns[c].formulas.push(isFormula ? (formula as string) : null);
+            columns[c].values.push(isFormula || isBlank(value) ? null : value);
+          }),
+        );
+        bytesPerCell = nextReadBytesPerCell(bytesPerCell, bytes, rows * cellsPerRow);
+        done += rows;
+        io.onProgress?.(done, area.rowCount);
+      }
+      return { block: area, columns };
+    });
+  }
+
+  /**
+   * Writes a snapshot back in row chunks, each one request within the byte budget: constants through
+   * `values`, text escaped by {@link cellForValues} so it stays text and empty cells as "" (cleared);
+   * formulas through `formulas`. Each array holds null where the other one writes, and null leaves a
+   * cell as it is ("Use null in 2-D arrays to leave specific cells unchanged while updating others",
+   * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values). Only chunks that
+   * hold a formula send the formulas array.
+   */
+  async restoreCells(snapshot: CellSnapshot, io: IoOptions = {}): Promise<void> {
+    const { block, columns } = snapshot;
+    if (block.rowCount <= 0 || block.columnCount <= 0) return;
+    const valueRows: (WritableCell | null)[][] = [];
+    const formulaRows: (string | null)[][] = [];
+    for (let r = 0; r < block.rowCount; r++) {
+      valueRows.push(
+        columns.map((column) => (column.formulas[r] !== null ? null : cellForValues(column.values[r]))),
+      );
+      formulaRows.push(columns.map((column) => column.formulas[r]));
+    }
+    const hasFormula = (rows: (string | null)[][]): boolean =>
+      rows.some((row) => row.some((f) => f !== null));
+    const withFormulas = hasFormula(formulaRows);
+    // Budget as if every chunk sent both arrays when any formula is there: a little conservative.
+    const rowBytes = (row: number): number =>
+      utf8Length(JSON.stringify(valueRows[row])) +
+      1 +
+      (withFormulas ? utf8Length(JSON.stringify(formulaRows[row])) + 1 : 0);
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(block.sheet);
+      await this.writeRowsInChunks(
+        context,
+        block.rowCount,
+        rowBytes,
+        0,
+        io,
+        (start, end) => {
+          const range = sheet.getRangeByIndexes(
+            block.row + start,
+            block.column,
+            end - start,
+            block.columnCount,
+          );
+          range.values = valueRows.slice(start, end);
+          const formulas = formulaRows.slice(start, end);
+          if (hasFormula(formulas)) range.formulas = formulas;
+        },
+        withFormulas ? 2 : 1,
+      );
     });
   }
 
@@ -536,6 +641,28 @@ function errorCode(error: unknown): string | undefined {
 
 function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || value === "";
+}
+
+/**
+ * The part of `block` inside the sheet's used range (one small request), or null when they do not
+ * overlap: cells outside the used range are empty, so nothing there needs reading.
+ */
+async function usedPartOf(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  block: Block,
+): Promise<Block | null> {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  if (used.isNullObject) return null;
+  return intersect(block, {
+    sheet: block.sheet,
+    row: used.rowIndex,
+    column: used.columnIndex,
+    rowCount: used.rowCount,
+    columnCount: used.columnCount,
+  });
 }
 
 function intersect(a: Block, b: Block): Block | null {

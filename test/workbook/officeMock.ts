@@ -12,7 +12,8 @@
  * - collections (`worksheets`, `getTables`) are tiny fakes whose `items` throw until loaded and synced;
  * - what the sheets hold after the writes is answered by `stored()`, which replays the writes, clears,
  *   table column adds/deletes and sheet deletions over the generated cells, reading a string written
- *   through `Range.values` as Excel reads typed input (see {@link ExcelMock.stored});
+ *   through `Range.values` as Excel reads typed input (see {@link ExcelMock.stored}), and a `null`
+ *   inside a written 2-D array as "leave this cell unchanged", as Office.js does;
  * - each sync and each structural call is tagged with the `Excel.run` it happened in, so a test can
  *   see that a run's writes share one batch (one undo step).
  * Excel's own algorithms (surrounding region, used range) are not re-implemented: each fake sheet is
@@ -242,8 +243,9 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
         if ((name === "values" || name === "formulas") && !range._properties.has(name)) {
           const cells = materialise(spec, rect, name);
           range.setValue(name, cells);
-          range.__cellsLoaded = rect.rowCount * rect.columnCount;
-          range.__bytesLoaded = Buffer.byteLength(JSON.stringify(cells), "utf8");
+          // Added up: `formulas` and `values` loaded together both come back in the response.
+          range.__cellsLoaded = (range.__cellsLoaded ?? 0) + rect.rowCount * rect.columnCount;
+          range.__bytesLoaded = (range.__bytesLoaded ?? 0) + Buffer.byteLength(JSON.stringify(cells), "utf8");
         }
       }
       ownLoad(properties);
@@ -586,6 +588,8 @@ export function installExcelMock(setup: MockSetup): ExcelMock {
       if (!inside) continue;
       if (edit.kind === "clear") return { value: null, formula: false };
       const cell = edit.data[row - rect.row][at - rect.column];
+      // null in a written 2-D array leaves the cell as it was (Office.js): look at older edits.
+      if (cell === null && edit.as !== "text") continue;
       if (edit.as === "formulas")
         return {
           value: cell === "" ? null : cell,

@@ -4,10 +4,17 @@
  * The reference is the sheet before the run, compared cell by cell (value AND whether it is a formula).
  */
 import { MemoryWorkbook, type MemoryTableInit } from "../../src/workbook/memoryWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { CellValue, Workbook } from "../../src/workbook/workbook";
 import { runSegmentation } from "../../src/workflow/run";
 import type { RunOutcome } from "../../src/workflow/types";
+import { installExcelMock, type Cell } from "../workbook/officeMock";
 import { QUADRANT, quadrantTable, settingsFor } from "./fixtures";
+
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+  delete (globalThis as { Office?: unknown }).Office;
+});
 
 /** RFM on the example table writes six columns, D to I; write call 2 fails after the first (D). */
 const RFM = settingsFor("rfm", { lastPurchase: 1, orders: 2, value: 1 }, (s) => (s.rfm.asOf = "1901-01-01"));
@@ -153,5 +160,56 @@ describe("a failed run puts back the cells the user agreed to overwrite", () => 
     expect(messageOf(outcome)).not.toContain("the sheet is as it was");
     // Today's rollback still ran: the added column D is cleared, so the 42 is gone.
     expect(wb.cell("Customers", 2, 3)).toBeNull();
+  });
+});
+
+describe("the same through Office.js on the fake Excel", () => {
+  it("puts back a note, a number, a formula and a text starting with = when the user cancels", async () => {
+    // The example table at A1:C5 (region told to the fake, as Excel would find it), and beside it in
+    // D: D1 a note, D3 42, D4 =B4*2 (shows 960: B4 is 480), D5 "=not a formula" as text.
+    const table = quadrantTable();
+    const user: Record<number, Cell> = { 0: "note: call Beta", 2: 42, 3: 960, 4: "=not a formula" };
+    const mock = installExcelMock({
+      sheets: [
+        {
+          name: "Customers",
+          cell: (row, column) => (column === 3 ? (user[row] ?? "") : ((table[row]?.[column] ?? "") as Cell)),
+          formula: (row, column) => (row === 3 && column === 3 ? "=B4*2" : undefined),
+          usedRange: { row: 0, column: 0, rowCount: 5, columnCount: 4 },
+          region: { row: 0, column: 0, rowCount: 5, columnCount: 3 },
+        },
+      ],
+      selection: { row: 1, column: 1, rowCount: 1, columnCount: 1 },
+    });
+    const controller = new AbortController();
+    const outcome = await runSegmentation(new OfficeWorkbook(), QUADRANT, {
+      ...agree,
+      signal: controller.signal,
+      // The one column is written in one chunk; cancel once it is there, before the run completes.
+      onProgress: (fraction, phase) => {
+        if (phase === "Writing" && fraction === 1) controller.abort();
+      },
+    });
+    expect(outcome).toMatchObject({ ok: false, problem: { code: "cancelled" } });
+    expect(messageOf(outcome)).toContain("were restored");
+    // D3 was overwritten by Beta's segment (revenue 120 < 300, match 9 ≥ 5.5: "Potential") before
+    // the rollback cleared it; the restore, the last write there, is what brought 42 back.
+    const overwrote = mock.log.writes.some(
+      (write) =>
+        write.column === 3 && write.row === 1 && write.kind === "values" && write.data[1][0] === "Potential",
+    );
+    expect(overwrote).toBe(true);
+    expect(mock.written("Customers", 2, 3)).toBe(42);
+    const column = (row: number) => ({
+      value: mock.stored("Customers", row, 3),
+      formula: mock.isFormula("Customers", row, 3),
+    });
+    expect([0, 1, 2, 3, 4].map(column)).toEqual([
+      { value: "note: call Beta", formula: false },
+      { value: null, formula: false },
+      { value: 42, formula: false },
+      { value: "=B4*2", formula: true },
+      { value: "=not a formula", formula: false },
+    ]);
   });
 });
