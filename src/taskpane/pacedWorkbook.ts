@@ -36,7 +36,16 @@ export function nextTask(): Promise<void> {
 }
 
 export class PacedWorkbook implements Workbook {
-  constructor(private readonly inner: Workbook) {}
+  /** Present when the inner workbook can snapshot cells, so a failed run restores overwritten cells. */
+  readonly snapshotCells?: Workbook["snapshotCells"];
+  readonly restoreCells?: Workbook["restoreCells"];
+
+  constructor(private readonly inner: Workbook) {
+    if (inner.snapshotCells && inner.restoreCells) {
+      this.snapshotCells = inner.snapshotCells.bind(inner);
+      this.restoreCells = inner.restoreCells.bind(inner);
+    }
+  }
 
   async locateTable(): Promise<TableInfo | null> {
     await nextTask();

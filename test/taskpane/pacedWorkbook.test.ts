@@ -35,6 +35,22 @@ describe("the preview's paced workbook", () => {
     expect(progress).toEqual([40_000, 80_000, 90_000]);
   });
 
+  test("passes snapshot and restore through, so the preview restores cells a failed run overwrote", async () => {
+    // A plain range (no Excel table), where removing a run's columns clears its block.
+    const inner = new MemoryWorkbook({
+      sheets: [{ name: "S", cells: [["n"], [1], [2]] }],
+      selection: { sheet: "S", row: 0, column: 0 },
+    });
+    const paced = new PacedWorkbook(inner);
+    expect(paced.snapshotCells).toBeDefined();
+    const block = { sheet: "S", row: 1, column: 0, rowCount: 2, columnCount: 1 };
+    const snapshot = await paced.snapshotCells!(block);
+    await inner.removeColumns((await inner.locateTable())!, [], block); // clears A2:A3
+    expect([inner.cell("S", 1, 0), inner.cell("S", 2, 0)]).toEqual([null, null]);
+    await paced.restoreCells!(snapshot);
+    expect([inner.cell("S", 1, 0), inner.cell("S", 2, 0)]).toEqual([1, 2]);
+  });
+
   test("a header-only table reads as empty columns", async () => {
     const paced = new PacedWorkbook(memory());
     const table = await paced.locateTable();
