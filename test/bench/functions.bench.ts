@@ -180,8 +180,29 @@ export async function runFunctionsBench(rows = EXCEL_ROWS): Promise<BenchRow[]> 
       ),
     );
   }
+  results.push(resultShapeCost(values, sortBaseline(values)));
   results.push(blankCheckCost(rows, sortBaseline(values)));
   return results;
+}
+
+/**
+ * The floor under every function that returns a number per customer: Excel wants a spilled column
+ * as an array of one-cell rows, so 1,048,576 numbers mean 1,048,576 small arrays to allocate and keep
+ * alive. This row builds just that, from numbers already computed, and nothing else.
+ */
+function resultShapeCost(values: number[][], baselineMs: number): BenchRow {
+  const numbers = Float64Array.from(values, (r) => r[0] + 0.5);
+  const ms = best(() => {
+    const out: number[][] = new Array(numbers.length);
+    for (let i = 0; i < numbers.length; i++) out[i] = [numbers[i]];
+    return out;
+  });
+  return row(
+    `Excel's result shape alone: ${numbers.length.toLocaleString("en-US")} one-cell rows`,
+    ms,
+    baselineMs,
+    "allocating the spilled column's rows, no computation: the floor for CUSTOMERVALUE and SATISFACTION score",
+  );
 }
 
 interface Data {
