@@ -151,7 +151,11 @@ export class CsvWorkbook implements Workbook {
       firstColumn: 0,
       columnCount: this.headers.length,
       rowCount: this.rowCount,
-      headers: this.headers.map((header) => (header.trim() === "" ? null : header)),
+      // Typed like any other row (Excel does the same when it opens a CSV), so a file without a
+      // header row — first record all numbers — is reported as such, not as unmapped columns.
+      headers: this.headers.map((header) =>
+        header.trim() === "" ? null : NUMBER_PATTERN.test(header.trim()) ? Number(header.trim()) : header,
+      ),
       sheetProtected: false,
       hiddenRowCount: 0,
     };

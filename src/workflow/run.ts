@@ -162,12 +162,14 @@ export async function runSegmentation(
   }
   const required = REQUIRED_ROLES[settings.method];
   const notes: string[] = [];
-  for (const role of required) {
-    const data = numbers[role] as NumericColumn;
-    if (data.invalidCount > 0 && !settings.skipInvalidRows) {
-      const column = settings.mapping[role] as number;
-      return { ok: false, problem: nonNumericProblem(table, column, headers[column], role, data) };
-    }
+  if (!settings.skipInvalidRows) {
+    const invalidColumns = required
+      .map((role) => {
+        const column = settings.mapping[role] as number;
+        return { column, header: headers[column], role, data: numbers[role] as NumericColumn };
+      })
+      .filter(({ data }) => data.invalidCount > 0);
+    if (invalidColumns.length > 0) return { ok: false, problem: nonNumericProblem(table, invalidColumns) };
   }
   const { mask, count: usedCount } = validMask(
     table.rowCount,

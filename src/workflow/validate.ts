@@ -200,29 +200,48 @@ export function toNumbers(cells: readonly CellValue[]): NumericColumn {
   return { values, invalid, invalidCount };
 }
 
-/** The problem for non-numeric cells in a mapped column: how many, and the first rows. */
-export function nonNumericProblem(
-  table: TableInfo,
-  column: number,
-  header: string,
-  role: Role,
-  data: NumericColumn,
-): Problem {
-  const rows: number[] = [];
-  for (let i = 0; i < data.invalid.length && rows.length < LISTED_ROWS; i++) {
-    if (data.invalid[i]) rows.push(excelRowOf(table, i));
-  }
-  const letter = columnLetters(table.firstColumn + column);
-  const what = role === "lastPurchase" ? "dates (Excel date serial numbers)" : "numbers";
-  const more = data.invalidCount > rows.length ? ` (first ${rows.length} of ${data.invalidCount})` : "";
+/** A mapped numeric column with cells that are not numbers. */
+export interface InvalidColumn {
+  column: number;
+  header: string;
+  role: Role;
+  data: NumericColumn;
+}
+
+/**
+ * The problem for non-numeric cells in the mapped columns: per column how many and the first rows,
+ * so the user fixes every column in one go; `rows` lists the first affected Excel rows over all of them.
+ */
+export function nonNumericProblem(table: TableInfo, columns: readonly InvalidColumn[]): Problem {
+  const parts = columns.map(({ column, header, role, data }) => {
+    const rows: number[] = [];
+    for (let i = 0; i < data.invalid.length && rows.length < LISTED_ROWS; i++) {
+      if (data.invalid[i]) rows.push(excelRowOf(table, i));
+    }
+    const letter = columnLetters(table.firstColumn + column);
+    const one = data.invalidCount === 1;
+    const what =
+      role === "lastPurchase"
+        ? one
+          ? "a date (an Excel date serial number)"
+          : "dates (Excel date serial numbers)"
+        : one
+          ? "a number"
+          : "numbers";
+    const more = data.invalidCount > rows.length ? ` (first ${rows.length} of ${data.invalidCount})` : "";
+    const text =
+      `${data.invalidCount} cell${one ? "" : "s"} in column ${letter} "${header}" (${roleName(role)}) ` +
+      `${one ? "is" : "are"} not ${what}: row${rows.length === 1 ? "" : "s"} ${rows.join(", ")}${more}.`;
+    return { text, rows, count: data.invalidCount };
+  });
+  const rows = [...new Set(parts.flatMap((part) => part.rows))].sort((a, b) => a - b).slice(0, LISTED_ROWS);
   return {
     code: "non-numeric",
     message:
-      `${data.invalidCount} cell${data.invalidCount === 1 ? "" : "s"} in column ${letter} "${header}" (${roleName(role)}) ` +
-      `${data.invalidCount === 1 ? "is" : "are"} not ${what}: row${rows.length === 1 ? "" : "s"} ${rows.join(", ")}${more}. ` +
+      `${parts.map((part) => part.text).join(" ")} ` +
       `Fix them, map another column, or choose "skip invalid rows" to leave those rows unsegmented.`,
     rows,
-    count: data.invalidCount,
+    count: parts.reduce((sum, part) => sum + part.count, 0),
   };
 }
 

@@ -221,7 +221,7 @@ describe("cx-segment on bad input", () => {
       ]),
       /password-protected/,
     ],
-    ["noheader.csv", "1,2,3\r\n4,5,6\r\n", /header/i],
+    ["noheader.csv", "1,2,3\r\n4,5,6\r\n", /row 1\) must hold column names/],
     ["unmapped.csv", "alpha,beta\r\nx,1\r\ny,2\r\n", /needs the .*column/],
     [
       "text.csv",

@@ -65,6 +65,17 @@ describe("bad input stops the run with a clear problem and writes nothing", () =
     expect(problem.message).toContain('column B "Revenue"');
   });
 
+  it("non-numeric cells in several mapped columns are all reported at once", async () => {
+    const cells = quadrantTable();
+    cells[2][1] = "n/a"; // Revenue, Excel row 3
+    cells[4][2] = "high"; // Strategic match, Excel row 5
+    const problem = await problemOf(workbookWith(cells));
+    expect(problem).toMatchObject({ code: "non-numeric", rows: [3, 5], count: 2 });
+    expect(problem.message).toContain('1 cell in column B "Revenue" (value) is not a number: row 3.');
+    expect(problem.message).toContain('column C "Strategic match"');
+    expect(problem.message).toContain("row 5");
+  });
+
   it("a protected sheet", async () => {
     const problem = await problemOf(workbookWith(quadrantTable(), { protected: true }));
     expect(problem.code).toBe("protected-sheet");
