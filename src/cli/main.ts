@@ -50,7 +50,7 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   if (!parsed.ok) return fail(`${parsed.message} (see --help)`, 2);
   const options = parsed.options;
   if (options.help) {
-    io.stdout(USAGE);
+    io.stdout(USAGE.endsWith("\n") ? USAGE : `${USAGE}\n`);
     return 0;
   }
 
