@@ -299,9 +299,11 @@ export function App({ connection }: { connection: PaneConnection }) {
         </Section>
       )}
 
-      {runState.overwriteCells && (
-        <OverwriteDialog cells={runState.overwriteCells} onAnswer={answerOverwrite} />
-      )}
+      <OverwriteDialog
+        open={runState.overwriteCells !== null}
+        cells={runState.overwriteCells ?? []}
+        onAnswer={answerOverwrite}
+      />
     </main>
   );
 }

@@ -213,6 +213,9 @@ describe("the task pane in its browser preview", () => {
       await expect(
         page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? ""),
       ).resolves.toBe("overwrite-no");
+      // A person reads the question first: answer once the dialog has finished opening (answering
+      // an open, settled dialog is what used to leave the pane hidden from screen readers).
+      await page.waitForTimeout(1500);
       await page.keyboard.press("Enter");
       await expect(page.getByTestId("problem").getAttribute("data-code")).resolves.toBe("declined-overwrite");
       await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
@@ -220,8 +223,15 @@ describe("the task pane in its browser preview", () => {
         "Checked by finance",
       );
       await expect(page.getByTestId("summary").count()).resolves.toBe(0);
+      // Once answered, the pane is back for assistive technology: no aria-hidden left on it by the
+      // modal dialog, so the Segment button is found by its role and name, as a screen reader finds it.
+      // (Fluent removes it when the closing animation ends; before the fix it stayed for good.)
+      await page.waitForFunction(() => !document.getElementById("root")?.hasAttribute("aria-hidden"), null, {
+        timeout: 5000,
+      });
+      await expect(page.getByRole("button", { name: "Segment", exact: true }).count()).resolves.toBe(1);
 
-      await page.getByTestId("segment").click();
+      await page.getByRole("button", { name: "Segment", exact: true }).click();
       await page.getByTestId("overwrite-yes").click();
       await page.getByTestId("summary").waitFor();
       await expect(previewSheetNames(page)).resolves.toEqual(["Customers", "CX Summary"]);

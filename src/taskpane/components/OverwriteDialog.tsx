@@ -10,6 +10,12 @@ import {
 import { useEffect, useRef } from "react";
 
 export interface OverwriteDialogProps {
+  /**
+   * Whether the question is showing. The dialog stays mounted and only closes: unmounting an open
+   * Fluent dialog leaves `aria-hidden` on the rest of the page, hiding the whole pane from screen
+   * readers after the answer.
+   */
+  open: boolean;
   /** The first non-empty cells the run would overwrite, as the workflow lists them ("Sheet1!M7"). */
   cells: readonly string[];
   onAnswer: (overwrite: boolean) => void;
@@ -19,13 +25,15 @@ export interface OverwriteDialogProps {
  * Asks before any non-empty cell is overwritten. Cancel has the focus, and closing the dialog any
  * other way is a "no" too: the run then writes nothing.
  */
-export function OverwriteDialog({ cells, onAnswer }: OverwriteDialogProps) {
+export function OverwriteDialog({ open, cells, onAnswer }: OverwriteDialogProps) {
   const keep = useRef<HTMLButtonElement>(null);
   // Fluent focuses the dialog's first button (Overwrite) in its own effect; this parent effect runs
   // after it and moves the focus to the safe answer.
-  useEffect(() => keep.current?.focus(), []);
+  useEffect(() => {
+    if (open) keep.current?.focus();
+  }, [open]);
   return (
-    <Dialog open modalType="alert" onOpenChange={(_event, data) => !data.open && onAnswer(false)}>
+    <Dialog open={open} modalType="alert" onOpenChange={(_event, data) => !data.open && onAnswer(false)}>
       <DialogSurface data-testid="overwrite-dialog">
         <DialogBody>
           <DialogTitle>Overwrite cells that are not empty?</DialogTitle>
