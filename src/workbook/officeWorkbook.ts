@@ -52,6 +52,28 @@ type WritableCell = string | number | boolean;
 /** Excel's error code when a response is over the payload limit; the read is retried with fewer rows. */
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
+/**
+ * Queues the loads of `rows` rows and syncs once. When Excel answers that the response is too large
+ * (text longer than the chunk estimate allowed for), the same read is asked again with half the rows,
+ * down to one row. Returns what was loaded and how many rows it covers.
+ */
+async function loadHalvingWhenTooLarge<T>(
+  context: Excel.RequestContext,
+  rows: number,
+  queueLoads: (rows: number) => T,
+): Promise<{ loaded: T; rows: number }> {
+  for (;;) {
+    const loaded = queueLoads(rows);
+    try {
+      await context.sync();
+      return { loaded, rows };
+    } catch (error) {
+      if (errorCode(error) !== RESPONSE_TOO_LARGE || rows === 1) throw error;
+      rows = Math.ceil(rows / 2);
+    }
+  }
+}
+
 /** Rows of the first read chunk, whose measured size sets the size of the following chunks. */
 export const READ_PROBE_ROWS = 1000;
 
@@ -168,20 +190,12 @@ export class OfficeWorkbook implements Workbook {
         throwIfAborted(io.signal);
         // The first chunk is a small probe: it measures the text before a full-size chunk is asked for.
         const chunkRows = readChunkRows(columns.length, this.limits, bytesPerCell);
-        let rows = Math.min(total - done, done === 0 ? Math.min(chunkRows, READ_PROBE_ROWS) : chunkRows);
-        let chunk: Excel.Range[] | null = null;
-        while (chunk === null) {
-          const ranges = columns.map((column) =>
-            sheet.getRangeByIndexes(firstRow + done, table.firstColumn + column, rows, 1).load("values"),
-          );
-          try {
-            await context.sync();
-            chunk = ranges;
-          } catch (error) {
-            if (errorCode(error) !== RESPONSE_TOO_LARGE || rows === 1) throw error;
-            rows = Math.ceil(rows / 2);
-          }
-        }
+        const wanted = Math.min(total - done, done === 0 ? Math.min(chunkRows, READ_PROBE_ROWS) : chunkRows);
+        const { loaded: chunk, rows } = await loadHalvingWhenTooLarge(context, wanted, (count) =>
+          columns.map((column) =>
+            sheet.getRangeByIndexes(firstRow + done, table.firstColumn + column, count, 1).load("values"),
+          ),
+        );
         let bytes = 0;
         chunk.forEach((range, index) => {
           const target = result[index];
@@ -339,19 +353,12 @@ export class OfficeWorkbook implements Workbook {
       io.onProgress?.(0, area.rowCount);
       while (done < area.rowCount) {
         throwIfAborted(io.signal);
-        let rows = Math.min(area.rowCount - done, readChunkRows(cellsPerRow, this.limits, bytesPerCell));
-        let chunk: Excel.Range | null = null;
-        while (chunk === null) {
-          const range = sheet.getRangeByIndexes(area.row + done, area.column, rows, area.columnCount);
-          range.load("formulas,values");
-          try {
-            await context.sync();
-            chunk = range;
-          } catch (error) {
-            if (errorCode(error) !== RESPONSE_TOO_LARGE || rows === 1) throw error;
-            rows = Math.ceil(rows / 2);
-          }
-        }
+        const wanted = Math.min(area.rowCount - done, readChunkRows(cellsPerRow, this.limits, bytesPerCell));
+        const { loaded: chunk, rows } = await loadHalvingWhenTooLarge(context, wanted, (count) =>
+          sheet
+            .getRangeByIndexes(area.row + done, area.column, count, area.columnCount)
+            .load("formulas,values"),
+        );
         const values = chunk.values as CellValue[][];
         let bytes = 0;
         (chunk.formulas as CellValue[][]).forEach((formulaRow, r) =>
