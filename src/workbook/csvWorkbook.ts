@@ -12,6 +12,7 @@
  * re-quoted only where CSV needs it) followed by the new columns, so the original data survive the
  * round trip exactly. Summary sheets are kept in {@link addedSheets} for the caller to write.
  */
+import { FileWorkbookBase } from "./fileWorkbookBase";
 import { closeSync, createReadStream, createWriteStream, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse";
@@ -92,12 +93,11 @@ class CompactColumn {
   }
 }
 
-export class CsvWorkbook implements Workbook {
+export class CsvWorkbook extends FileWorkbookBase implements Workbook {
   /** Sheets the workflow added (the summary): CSV has one sheet, so the caller writes these apart. */
   readonly addedSheets: SheetContent[] = [];
   /** Columns to append when saving (header + one value or formula per data row). */
   private readonly newColumns: NewColumn[] = [];
-  private readonly settings = new Map<string, string>();
 
   private constructor(
     private readonly filePath: string,
@@ -108,7 +108,9 @@ export class CsvWorkbook implements Workbook {
     private readonly rowCount: number,
     /** Cells right of the header's width (ragged records), as "Sheet!A1" addresses, at most 100. */
     private readonly overhang: { row: number; column: number }[],
-  ) {}
+  ) {
+    super();
+  }
 
   /** Parses the whole file into compact columns. O(cells) time; see the class comment for memory. */
   static async open(filePath: string, options: CsvOptions = {}, io?: IoOptions): Promise<CsvWorkbook> {
@@ -211,19 +213,6 @@ export class CsvWorkbook implements Workbook {
   async deleteSheet(name: string): Promise<void> {
     const index = this.addedSheets.findIndex((sheet) => sheet.name === name);
     if (index >= 0) this.addedSheets.splice(index, 1);
-  }
-
-  async asOneUndoStep<T>(work: (wb: Workbook) => Promise<T>): Promise<T> {
-    return work(this);
-  }
-
-  async readSetting(key: string): Promise<string | null> {
-    return this.settings.get(key) ?? null;
-  }
-
-  async writeSetting(key: string, value: string | null): Promise<void> {
-    if (value === null) this.settings.delete(key);
-    else this.settings.set(key, value);
   }
 
   /**

@@ -18,6 +18,7 @@
  *
  * Cost: O(cells) time for reading and for writing; memory as above, flat while writing.
  */
+import { FileWorkbookBase } from "./fileWorkbookBase";
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
@@ -111,10 +112,9 @@ interface ReaderState {
   model?: { sheets?: { name: string }[] };
 }
 
-export class XlsxStreamWorkbook implements Workbook {
+export class XlsxStreamWorkbook extends FileWorkbookBase implements Workbook {
   /** Charts the workflow asked for that exceljs cannot write. */
   skippedCharts = 0;
-  private readonly settings = new Map<string, string>();
   private readonly added: SheetContent[] = [];
   private pendingColumns: { table: TableInfo; columns: NewColumn[] } | null = null;
   /** The Excel table the customer table came from (written back as a plain range). */
@@ -127,7 +127,9 @@ export class XlsxStreamWorkbook implements Workbook {
     private readonly target: FileTarget,
     /** Cells filled from a shared formula: the reader gives no formula text, only the result. */
     private readonly sharedFormulaCells: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Reads every sheet of the file into compact columns. `io.onProgress(rows, NaN)` reports rows read.
@@ -263,19 +265,6 @@ export class XlsxStreamWorkbook implements Workbook {
   async deleteSheet(name: string): Promise<void> {
     const index = this.added.findIndex((sheet) => sheet.name === name);
     if (index >= 0) this.added.splice(index, 1);
-  }
-
-  async asOneUndoStep<T>(work: (wb: Workbook) => Promise<T>): Promise<T> {
-    return work(this);
-  }
-
-  async readSetting(key: string): Promise<string | null> {
-    return this.settings.get(key) ?? null;
-  }
-
-  async writeSetting(key: string, value: string | null): Promise<void> {
-    if (value === null) this.settings.delete(key);
-    else this.settings.set(key, value);
   }
 
   /** What the output lacks compared with the input (and with the in-memory path), for the user. */

@@ -7,6 +7,7 @@
  * it keeps every cell as an object (≈ 1 KB each), so files above a few hundred thousand cells need a
  * large heap. Document settings live only in memory (a file run has no "Remove results" later).
  */
+import { FileWorkbookBase } from "./fileWorkbookBase";
 import ExcelJS from "exceljs";
 import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
 
@@ -47,15 +48,16 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
-export class XlsxWorkbook implements Workbook {
+export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
   /** Charts the workflow asked for that exceljs cannot write. */
   skippedCharts = 0;
-  private readonly settings = new Map<string, string>();
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     private readonly target: FileTarget,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Reads a file (throws exceljs's error for a file that is not an .xlsx workbook). */
   static async open(filePath: string, target: FileTarget = {}): Promise<XlsxWorkbook> {
@@ -192,19 +194,6 @@ export class XlsxWorkbook implements Workbook {
   async deleteSheet(name: string): Promise<void> {
     const sheet = this.workbook.getWorksheet(name);
     if (sheet) this.workbook.removeWorksheet(sheet.id);
-  }
-
-  async asOneUndoStep<T>(work: (wb: Workbook) => Promise<T>): Promise<T> {
-    return work(this);
-  }
-
-  async readSetting(key: string): Promise<string | null> {
-    return this.settings.get(key) ?? null;
-  }
-
-  async writeSetting(key: string, value: string | null): Promise<void> {
-    if (value === null) this.settings.delete(key);
-    else this.settings.set(key, value);
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
