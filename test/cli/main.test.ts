@@ -1,42 +1,17 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { FORMULA_LIKE_NAMES, SAMPLE_COLUMNS, sampleCustomers } from "../../src/sample/sampleCustomers";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { toCellValue } from "../../src/workbook/xlsxWorkbook";
 import { detectMapping } from "../../src/workflow/mapping";
 import { defaultSettings, runSegmentation } from "../../src/workflow/run";
+import { readXlsx, run, tempDir, TODAY } from "./cliHarness";
 
 const root = path.resolve(__dirname, "../..");
 const samplePath = path.join(root, "assets", "sample-customers.xlsx");
-const TODAY = new Date(Date.UTC(2026, 10, 25));
-
-function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), "cx-cli-"));
-}
-
-async function run(argv: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd,
-    stderrIsTty: false,
-    today: TODAY,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
-
-async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
 
 describe("cx-segment on the bundled sample", () => {
   let dir: string;

@@ -1,41 +1,17 @@
-import { mkdtempSync, readdirSync } from "node:fs";
-import os from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { FORMULA_LIKE_NAMES, SAMPLE_COLUMNS, sampleCustomers } from "../../src/sample/sampleCustomers";
 import { openFileWorkbook } from "../../src/workbook/fileWorkbook";
 import { XlsxStreamWorkbook } from "../../src/workbook/xlsxStreamWorkbook";
 import { readTableParts } from "../../src/workbook/xlsxTableParts";
 import { XlsxWorkbook, toCellValue } from "../../src/workbook/xlsxWorkbook";
 import { readZipEntries } from "../../src/workbook/zipEntries";
+import { readXlsx, run, tempDir as tempDirWith } from "../cli/cliHarness";
 
 const samplePath = path.resolve(__dirname, "../../assets/sample-customers.xlsx");
-const TODAY = new Date(Date.UTC(2026, 10, 25));
 
-function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), "cx-stream-"));
-}
-
-async function run(argv: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd,
-    stderrIsTty: false,
-    today: TODAY,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
-
-async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
+const tempDir = (): string => tempDirWith("cx-stream-");
 
 /** Every non-empty cell of every sheet whose value (incl. formula) or number format differs. */
 function changedCells(input: ExcelJS.Workbook, output: ExcelJS.Workbook): string[] {

@@ -1,0 +1,40 @@
+/**
+ * Shared by the runner's tests: a temporary folder per test, `main()` run in-process with its output
+ * captured, and an .xlsx re-opened with exceljs to check what was written.
+ */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main, type CliIo } from "../../src/cli/main";
+
+/** The runner's "today" in tests, so RFM recency and default as-of dates are fixed. */
+export const TODAY = new Date(Date.UTC(2026, 10, 25));
+
+export function tempDir(prefix = "cx-cli-"): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Runs `cx-segment argv` in `cwd` without a child process; returns the exit code and both streams. */
+export async function run(
+  argv: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd,
+    stderrIsTty: false,
+    today: TODAY,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+export async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
