@@ -442,35 +442,46 @@ export class OfficeWorkbook implements Workbook {
         await this.writeRowsInChunks(context, grid.length, rowBytes, 0, {}, (start, end) => {
           sheet.getRangeByIndexes(start, 0, end - start, width).values = grid.slice(start, end);
         });
+      }
+      const formats = (content.numberFormats ?? []).filter(
+        ({ block }) => block.rowCount > 0 && block.columnCount > 0,
+      );
+      const formatRowBytes = formats.map(
+        ({ block, format }) => utf8Length(JSON.stringify(Array(block.columnCount).fill(format))) + 1,
+      );
+      const totalFormatBytes = formats.reduce(
+        (sum, { block }, i) => sum + block.rowCount * formatRowBytes[i],
+        0,
+      );
+      if (totalFormatBytes <= this.limits.maxRequestBytes) {
+        // A summary's few format blocks fit one request: queue them all and send them with the charts.
+        for (const { block, format } of formats) {
+          sheet.getRangeByIndexes(block.row, block.column, block.rowCount, block.columnCount).numberFormat =
+            Array.from({ length: block.rowCount }, () => Array(block.columnCount).fill(format));
+        }
       } else {
-        await context.sync();
+        for (const [i, { block, format }] of formats.entries()) {
+          const formatRow = Array.from({ length: block.columnCount }, () => format);
+          await this.writeRowsInChunks(
+            context,
+            block.rowCount,
+            () => formatRowBytes[i],
+            0,
+            {},
+            (start, end) => {
+              const range = sheet.getRangeByIndexes(
+                block.row + start,
+                block.column,
+                end - start,
+                block.columnCount,
+              );
+              range.numberFormat = Array.from({ length: end - start }, () => formatRow);
+            },
+          );
+        }
       }
-      for (const { block, format } of content.numberFormats ?? []) {
-        if (block.rowCount <= 0 || block.columnCount <= 0) continue;
-        const formatRow = Array.from({ length: block.columnCount }, () => format);
-        const bytesPerRow = utf8Length(JSON.stringify(formatRow)) + 1;
-        await this.writeRowsInChunks(
-          context,
-          block.rowCount,
-          () => bytesPerRow,
-          0,
-          {},
-          (start, end) => {
-            const range = sheet.getRangeByIndexes(
-              block.row + start,
-              block.column,
-              end - start,
-              block.columnCount,
-            );
-            range.numberFormat = Array.from({ length: end - start }, () => formatRow);
-          },
-        );
-      }
-      const charts = content.charts ?? [];
-      if (charts.length > 0) {
-        charts.forEach((spec) => addChart(sheet, spec));
-        await context.sync();
-      }
+      (content.charts ?? []).forEach((spec) => addChart(sheet, spec));
+      await context.sync();
     });
   }
 

@@ -389,6 +389,23 @@ describe("removeColumns", () => {
 });
 
 describe("sheets", () => {
+  it("splits number formats into requests under the budget when they do not fit one", async () => {
+    const mock = installExcelMock({ sheets: [customerSheet(3)] });
+    // 50 rows of ["0%"]: 6 bytes of JSON + 1 per row = 350 bytes, against a 200-byte budget.
+    await new OfficeWorkbook({ maxRequestBytes: 200 }).addSheet({
+      name: "Shares",
+      cells: [["Share"]],
+      numberFormats: [
+        { block: { sheet: "Shares", row: 1, column: 0, rowCount: 50, columnCount: 1 }, format: "0%" },
+      ],
+    });
+    expect(mock.written("Shares", 1, 0, "numberFormat")).toBe("0%");
+    expect(mock.written("Shares", 50, 0, "numberFormat")).toBe("0%");
+    // cells, at least two format chunks, and the closing sync
+    expect(mock.log.syncs).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...mock.log.requestBytes)).toBeLessThanOrEqual(200);
+  });
+
   it("adds a summary sheet with text kept as text, number formats and a Pareto chart", async () => {
     const mock = installExcelMock({ sheets: [customerSheet(3)] });
     await new OfficeWorkbook().addSheet({
@@ -421,6 +438,8 @@ describe("sheets", () => {
       ],
     });
     expect(mock.log.calls).toEqual(["add sheet Segments"]);
+    // Two round trips for the whole sheet: the cells, then the number formats together with the chart.
+    expect(mock.log.syncs).toBe(2);
     expect(mock.written("Segments", 1, 0)).toBe("'-Other-");
     // the short row is padded with an empty cell
     expect(mock.written("Segments", 2, 2)).toBe("");
