@@ -18,6 +18,7 @@
  * Rows are broadcast as Excel does: an argument with a single row is used for every row; any other
  * row count must equal the largest one.
  */
+import { isBlank } from "./blank";
 import { CoreError, Result } from "./errors";
 import { cellName, messages } from "./messages";
 
@@ -31,9 +32,7 @@ export type RowResult<T> = T | "" | CoreError;
 export type Grid = readonly (readonly CellValue[])[];
 
 /** A blank cell: Excel on the web passes `null`, an omitted argument is `null`/`undefined`, a formula can give `""`. */
-export function isBlank(cell: CellValue): cell is null | undefined | "" {
-  return cell === null || cell === undefined || cell === "";
-}
+export { isBlank };
 
 /** True when every cell of the row is blank. */
 export function isBlankRow(row: readonly CellValue[]): boolean {

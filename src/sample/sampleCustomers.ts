@@ -5,6 +5,7 @@
  * Pure: the same `count` and `seed` give the same rows on every machine (a 32-bit mulberry32
  * generator, no `Math.random`, no clock). O(count) time and memory.
  */
+import { ymdToSerial } from "../core/excelDate";
 import type { CellValue } from "../workbook/workbook";
 
 /** The sample's columns, in order. The workflow's header detection maps them without help. */
@@ -53,9 +54,11 @@ export const FORMULA_LIKE_NAMES: ReadonlyMap<number, string> = new Map([
 /** The one revenue-free column holding a number stored as text (as CSV imports leave them). */
 export const TEXT_NUMBER_AT = Object.freeze({ row: 12, column: SAMPLE_COLUMNS.costToServe });
 
-/** Excel serial number of a calendar date (days since 1899-12-30, Excel's 1900 date system). */
+/** Excel serial number of a calendar date the generator knows to exist (1900 date system). */
 export function excelSerial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const serial = ymdToSerial(year, month, day);
+  if (serial === null) throw new RangeError(`${year}-${month}-${day} is not a date`);
+  return serial;
 }
 
 /** The last day any sample customer bought: 2026-11-20 (serial 46346). */

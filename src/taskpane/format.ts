@@ -1,6 +1,7 @@
 /**
  * How the pane shows numbers and cells. Display only: every figure shown was computed by the workflow.
  */
+import { serialToIso } from "../core/excelDate";
 import type { CellValue } from "../workbook/workbook";
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -22,20 +23,15 @@ export function formatDecimal(value: number): string {
   return decimal.format(value);
 }
 
-/** Excel's serial day 25569 is 1970-01-01 (the 1900 date system, after its leap-year quirk). */
-const UNIX_EPOCH_SERIAL = 25569;
-const MS_PER_DAY = 86_400_000;
-
 /**
  * A cell as text for a preview grid. Dates arrive as serial numbers; `asDate` shows one as ISO
- * yyyy-mm-dd, e.g. 45658 → "2025-01-01" ((45658 − 25569) days after 1970-01-01).
+ * yyyy-mm-dd, e.g. 45658 → "2025-01-01" (see `src/core/excelDate.ts`).
  */
 export function formatCell(value: CellValue, asDate = false): string {
   if (value === null) return "";
   if (typeof value === "number") {
-    if (asDate && Number.isFinite(value)) {
-      return new Date(Math.round((value - UNIX_EPOCH_SERIAL) * MS_PER_DAY)).toISOString().slice(0, 10);
-    }
+    const iso = asDate ? serialToIso(value) : null;
+    if (iso !== null) return iso;
     return Number.isInteger(value) ? String(value) : decimal.format(value);
   }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";

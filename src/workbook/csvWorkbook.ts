@@ -12,6 +12,8 @@
  * re-quoted only where CSV needs it) followed by the new columns, so the original data survive the
  * round trip exactly. Summary sheets are kept in {@link addedSheets} for the caller to write.
  */
+import { qualifiedCellAddress } from "../core/a1";
+import { isoToSerial } from "../core/excelDate";
 import { FileWorkbookBase } from "./fileWorkbookBase";
 import { closeSync, createReadStream, createWriteStream, openSync, readSync } from "node:fs";
 import path from "node:path";
@@ -24,7 +26,7 @@ const NUMBER = 1;
 const TEXT = 2;
 
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Options for reading and writing a CSV file. */
 export interface CsvOptions {
@@ -56,10 +58,9 @@ class CompactColumn {
       this.numbers[row] = Number(trimmed);
       return;
     }
-    const date = ISO_DATE_PATTERN.exec(trimmed);
-    if (date) {
-      const serial = (Date.UTC(+date[1], +date[2] - 1, +date[3]) - Date.UTC(1899, 11, 30)) / 86_400_000;
-      if (Number.isFinite(serial)) {
+    if (ISO_DATE_PATTERN.test(trimmed)) {
+      const serial = isoToSerial(trimmed);
+      if (serial !== null) {
         this.kinds[row] = NUMBER;
         this.numbers[row] = serial;
         return;
@@ -258,11 +259,7 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
   }
 
   private address(row: number, column: number): string {
-    let letters = "";
-    for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-      letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    }
-    return `${this.sheetName}!${letters}${row + 1}`;
+    return qualifiedCellAddress(this.sheetName, row, column);
   }
 }
 

@@ -12,6 +12,8 @@
  * Cells are stored column-major (one array per column), which is what the workflow reads and
  * writes; a million-row table costs one array per column, not one per row.
  */
+import { qualifiedCellAddress } from "../core/a1";
+import { isBlank } from "../core/blank";
 import type {
   Block,
   CellSnapshot,
@@ -59,21 +61,6 @@ interface SheetState {
 
 /** Rows between signal checks and progress reports in long loops. */
 const CHUNK_ROWS = 65_536;
-
-function isEmpty(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || value === "";
-}
-
-function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
-
-function a1(row: number, column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
-}
 
 export class MemoryWorkbook implements Workbook {
   private readonly sheets = new Map<string, SheetState>();
@@ -132,7 +119,7 @@ export class MemoryWorkbook implements Workbook {
     state.columns.forEach((column, c) => {
       if (!column) return;
       for (let r = column.length - 1; r >= 0; r--) {
-        if (!isEmpty(column[r])) {
+        if (!isBlank(column[r])) {
           lastRow = Math.max(lastRow, r);
           lastColumn = Math.max(lastColumn, c);
           break;
@@ -144,7 +131,7 @@ export class MemoryWorkbook implements Workbook {
       const line: CellValue[] = [];
       for (let c = 0; c <= lastColumn; c++) {
         const value = state.columns[c]?.[r];
-        line.push(isEmpty(value) ? null : (value as CellValue));
+        line.push(isBlank(value) ? null : (value as CellValue));
       }
       grid.push(line);
     }
@@ -225,7 +212,7 @@ export class MemoryWorkbook implements Workbook {
     for (let r = block.row; r < block.row + block.rowCount && found.length < limit; r++) {
       if ((r - block.row) % CHUNK_ROWS === 0) io?.signal?.throwIfAborted();
       for (let c = block.column; c < block.column + block.columnCount && found.length < limit; c++) {
-        if (!isEmpty(state.columns[c]?.[r])) found.push(`${quoteSheet(block.sheet)}!${a1(r, c)}`);
+        if (!isBlank(state.columns[c]?.[r])) found.push(qualifiedCellAddress(block.sheet, r, c));
       }
     }
     return found;
@@ -326,7 +313,7 @@ export class MemoryWorkbook implements Workbook {
       const formulas = new Array<string | null>(block.rowCount).fill(null);
       for (let r = 0; r < block.rowCount; r++) {
         const value = this.cell(block.sheet, block.row + r, c);
-        if (isEmpty(value)) continue;
+        if (isBlank(value)) continue;
         if (this.isFormula(block.sheet, block.row + r, c)) formulas[r] = String(value);
         else values[r] = value;
       }
@@ -426,7 +413,7 @@ export class MemoryWorkbook implements Workbook {
   private setCell(state: SheetState, row: number, column: number, value: CellValue, formula: boolean): void {
     let cells = state.columns[column];
     if (!cells) {
-      if (isEmpty(value)) return;
+      if (isBlank(value)) return;
       cells = state.columns[column] = [];
     }
     while (cells.length < row) cells.push(null);
@@ -450,7 +437,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   private hasValue(state: SheetState, row: number, column: number): boolean {
-    return row >= 0 && column >= 0 && !isEmpty(state.columns[column]?.[row]);
+    return row >= 0 && column >= 0 && !isBlank(state.columns[column]?.[row]);
   }
 
   /**

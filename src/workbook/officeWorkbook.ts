@@ -14,7 +14,8 @@
  * Requirement sets used: ExcelApi 1.9 (`Range.getTables`), 1.13 (`getSurroundingRegion`, with the
  * sheet's used range as the fallback), 1.7/1.8 (chart series), 1.20 (`mergeUndoGroup`, optional).
  */
-import { qualifiedCellAddress, cellAddress } from "./a1";
+import { qualifiedCellAddress, cellAddress } from "../core/a1";
+import { isBlank } from "../core/blank";
 import {
   ASSUMED_READ_BYTES_PER_CELL,
   CELL_ARRAY_OVERHEAD_BYTES,
@@ -655,10 +656,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
-}
-
-function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || value === "";
 }
 
 /**

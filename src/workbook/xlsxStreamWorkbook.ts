@@ -22,7 +22,9 @@ import { FileWorkbookBase } from "./fileWorkbookBase";
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
-import { dateToSerial, encodeAddress, type FileTarget } from "./xlsxWorkbook";
+import { cellAddress as encodeAddress, parseCellAddress, qualifiedCellAddress } from "../core/a1";
+import { utcDateToSerial as dateToSerial } from "../core/excelDate";
+import type { FileTarget } from "./xlsxWorkbook";
 import { readColumnWidths, readTableParts, type TablePart } from "./xlsxTableParts";
 
 const BLANK = 0;
@@ -237,7 +239,7 @@ export class XlsxStreamWorkbook extends FileWorkbookBase implements Workbook {
     for (let r = block.row; r < lastRow && found.length < limit; r++) {
       for (let c = block.column; c < block.column + block.columnCount && found.length < limit; c++) {
         const column = sheet.columns[c];
-        if (column && !column.isEmpty(r)) found.push(`${quoteSheet(sheet.name)}!${encodeAddress(r, c)}`);
+        if (column && !column.isEmpty(r)) found.push(qualifiedCellAddress(sheet.name, r, c));
       }
     }
     return found;
@@ -571,20 +573,11 @@ function filterRange({ table, columns }: { table: TableInfo; columns: NewColumn[
   return `${encodeAddress(table.headerRow, table.firstColumn)}:${encodeAddress(table.headerRow + table.rowCount, last)}`;
 }
 
-/** "B3" → { row: 2, column: 1 } (0-based); undefined for anything else. */
 function decodeAddress(address: string): { row: number; column: number } | undefined {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.trim());
-  if (!match) return undefined;
-  let column = 0;
-  for (const letter of match[1]) column = column * 26 + letter.charCodeAt(0) - 64;
-  return { row: Number(match[2]) - 1, column: column - 1 };
+  return parseCellAddress(address) ?? undefined;
 }
 
 function rank(order: readonly string[], name: string): number {
   const index = order.indexOf(name);
   return index < 0 ? order.length : index;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -7,6 +7,8 @@
  * it keeps every cell as an object (≈ 1 KB each), so files above a few hundred thousand cells need a
  * large heap. Document settings live only in memory (a file run has no "Remove results" later).
  */
+import { cellAddress as encodeAddress, parseCellAddress, qualifiedCellAddress } from "../core/a1";
+import { utcDateToSerial } from "../core/excelDate";
 import { FileWorkbookBase } from "./fileWorkbookBase";
 import ExcelJS from "exceljs";
 import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
@@ -17,14 +19,6 @@ export interface FileTarget {
   table?: string;
 }
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** Excel's serial number for a date exceljs read from a date-formatted cell (stored as UTC). */
-export function dateToSerial(date: Date): number {
-  return (date.getTime() - EXCEL_EPOCH) / MS_PER_DAY;
-}
-
 /**
  * What `Range.values` would show for an exceljs cell value: formulas give their cached result (or
  * blank when there is none), rich text its plain text, hyperlinks their text, errors their code.
@@ -32,7 +26,7 @@ export function dateToSerial(date: Date): number {
 export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return dateToSerial(value);
+  if (value instanceof Date) return utcDateToSerial(value);
   if (typeof value === "object") {
     if ("error" in value) return value.error;
     if ("richText" in value) return value.richText.map((run) => run.text).join("");
@@ -122,7 +116,7 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
       for (let c = block.column; c < block.column + block.columnCount && found.length < limit; c++) {
         const cell = row.findCell(c + 1);
         if (cell && cell.value !== null && cell.value !== undefined && cell.value !== "") {
-          found.push(`${quoteSheet(block.sheet)}!${cell.address}`);
+          found.push(qualifiedCellAddress(block.sheet, r, c));
         }
       }
     }
@@ -307,26 +301,10 @@ function tableRange(model: TableModel): string {
   return range;
 }
 
-/** "B3" → { row: 2, column: 1 } (0-based). */
 function decodeAddress(address: string): { row: number; column: number } {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.trim());
-  if (!match) throw new Error(`Not a cell address: ${address}`);
-  let column = 0;
-  for (const letter of match[1]) column = column * 26 + letter.charCodeAt(0) - 64;
-  return { row: Number(match[2]) - 1, column: column - 1 };
-}
-
-/** (2, 1) → "B3" (0-based in). */
-export function encodeAddress(row: number, column: number): string {
-  let letters = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return `${letters}${row + 1}`;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const position = parseCellAddress(address);
+  if (position === null) throw new Error(`Not a cell address: ${address}`);
+  return position;
 }
 
 function checkAbort(io: IoOptions | undefined, done: number, total: number): void {

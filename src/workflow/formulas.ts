@@ -6,7 +6,7 @@
  *   =CX.SEGMENT(B2,C2,MEDIAN($B$2:$B$101),MEDIAN($C$2:$C$101))
  */
 import type { TableInfo } from "../workbook/workbook";
-import { cellAddress } from "./names";
+import { cellAddress } from "../core/a1";
 import type { CutRule } from "./types";
 
 export const DEFAULT_QUADRANT_LABELS: readonly [string, string, string, string] = [

@@ -1,30 +1,7 @@
 /**
- * Names the workflow makes up: column letters, cell addresses, headers and sheet names that do not
- * collide with what is already there.
+ * Names the workflow makes up: headers and sheet names that do not collide with what is already
+ * there. (Addresses and sheet-name quoting live in `src/core/a1.ts`.)
  */
-
-/** Excel column letters for a 0-based column index. @example columnLetters(27) // => "AB" */
-export function columnLetters(column: number): string {
-  let letters = "";
-  let n = column + 1;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** An A1 address for a 0-based position. @example cellAddress(6, 12) // => "M7" */
-export function cellAddress(row: number, column: number, absolute = false): string {
-  const dollar = absolute ? "$" : "";
-  return `${dollar}${columnLetters(column)}${dollar}${row + 1}`;
-}
-
-/** A sheet name as Excel writes it in a reference: quoted when it is not a plain word. */
-export function sheetReference(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
 
 /**
  * `base`, or `base 2`, `base 3`, … — the first that is not in `taken` (compared case-insensitively,

@@ -4,7 +4,8 @@
  * and where, in Excel's terms (column letters, 1-based row numbers).
  */
 import type { CellValue, TableInfo } from "../workbook/workbook";
-import { cellAddress, columnLetters } from "./names";
+import { cellAddress, columnLetters } from "../core/a1";
+import { isoToSerial } from "../core/excelDate";
 import type { ColumnMapping, Method, Problem, Role, SegmentationSettings } from "./types";
 
 /** How many row numbers a problem lists before it just counts. */
@@ -154,21 +155,14 @@ export function checkSettings(settings: SegmentationSettings, headers: readonly 
 }
 
 /**
- * Excel serial day number (1900 date system) of an ISO date yyyy-mm-dd, or null when it is not one.
- * Serial 25569 is 1970-01-01, so serial = days since the Unix epoch + 25569.
+ * Excel serial day number (1900 date system) of an ISO date yyyy-mm-dd (no time), or null when it
+ * is not one (see `src/core/excelDate.ts`).
  *
  * @example
  * asOfSerial("2024-01-31") // => 45322
  */
 export function asOfSerial(iso: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day)
-    return null;
-  return ms / 86_400_000 + 25569;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? isoToSerial(iso) : null;
 }
 
 /** A numeric column read from the sheet: the numbers, and which rows were not numbers. */

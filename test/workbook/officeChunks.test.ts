@@ -6,7 +6,7 @@ import {
   readChunkRows,
   utf8Length,
 } from "../../src/workbook/officeChunks";
-import { cellAddress, columnLetters, qualifiedCellAddress, sheetReference } from "../../src/workbook/a1";
+import { cellAddress, columnLetters, qualifiedCellAddress, sheetReference } from "../../src/core/a1";
 import { cellForValues, needsTextPrefix } from "../../src/workbook/officeText";
 
 describe("read chunk size", () => {
