@@ -14,16 +14,13 @@
  */
 import { qualifiedCellAddress } from "../core/a1";
 import { isoToSerial } from "../core/excelDate";
+import { CellColumn } from "./cellColumn";
 import { FileWorkbookBase } from "./fileWorkbookBase";
 import { closeSync, createReadStream, createWriteStream, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
-
-const BLANK = 0;
-const NUMBER = 1;
-const TEXT = 2;
 
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,57 +37,15 @@ export interface CsvOptions {
   protectFormulaText?: boolean;
 }
 
-/** One column of cells, stored compactly and grown by doubling. */
-class CompactColumn {
-  kinds = new Uint8Array(1024);
-  numbers = new Float64Array(1024);
-  texts: (string | undefined)[] | null = null;
-
-  set(row: number, field: string): void {
-    if (row >= this.kinds.length) this.grow(row + 1);
-    const trimmed = field.trim();
-    if (trimmed === "") {
-      this.kinds[row] = BLANK;
-      return;
-    }
-    if (NUMBER_PATTERN.test(trimmed)) {
-      this.kinds[row] = NUMBER;
-      this.numbers[row] = Number(trimmed);
-      return;
-    }
-    if (ISO_DATE_PATTERN.test(trimmed)) {
-      const serial = isoToSerial(trimmed);
-      if (serial !== null) {
-        this.kinds[row] = NUMBER;
-        this.numbers[row] = serial;
-        return;
-      }
-    }
-    this.kinds[row] = TEXT;
-    (this.texts ??= [])[row] = field;
-  }
-
-  get(row: number): CellValue {
-    if (row >= this.kinds.length) return null;
-    switch (this.kinds[row]) {
-      case NUMBER:
-        return this.numbers[row];
-      case TEXT:
-        return this.texts?.[row] ?? "";
-      default: // BLANK
-        return null;
-    }
-  }
-
-  private grow(minimum: number): void {
-    let size = this.kinds.length;
-    while (size < minimum) size *= 2;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    const numbers = new Float64Array(size);
-    numbers.set(this.numbers);
-    this.kinds = kinds;
-    this.numbers = numbers;
+/** Types one CSV field as Excel does when it opens the file, into the column store. */
+function setField(column: CellColumn, row: number, field: string): void {
+  const trimmed = field.trim();
+  if (trimmed === "") column.setBlank(row);
+  else if (NUMBER_PATTERN.test(trimmed)) column.setNumber(row, Number(trimmed));
+  else {
+    const serial = ISO_DATE_PATTERN.test(trimmed) ? isoToSerial(trimmed) : null;
+    if (serial !== null) column.setNumber(row, serial);
+    else column.setText(row, field);
   }
 }
 
@@ -105,7 +60,7 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     private readonly delimiter: string,
     private readonly options: CsvOptions,
     private readonly headers: string[],
-    private readonly columns: CompactColumn[],
+    private readonly columns: CellColumn[],
     private readonly rowCount: number,
     /** Cells right of the header's width (ragged records), as "Sheet!A1" addresses, at most 100. */
     private readonly overhang: { row: number; column: number }[],
@@ -117,17 +72,17 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
   static async open(filePath: string, options: CsvOptions = {}, io?: IoOptions): Promise<CsvWorkbook> {
     const delimiter = options.delimiter ?? sniffDelimiter(filePath);
     let headers: string[] = [];
-    const columns: CompactColumn[] = [];
+    const columns: CellColumn[] = [];
     const overhang: { row: number; column: number }[] = [];
     let row = -1;
     for await (const record of createReadStream(filePath).pipe(csvParser(delimiter))) {
       const fields = record as string[];
       if (row === -1) {
         headers = fields;
-        for (let c = 0; c < fields.length; c++) columns.push(new CompactColumn());
+        for (let c = 0; c < fields.length; c++) columns.push(new CellColumn());
       } else {
         const width = Math.min(fields.length, headers.length);
-        for (let c = 0; c < width; c++) columns[c].set(row, fields[c]);
+        for (let c = 0; c < width; c++) setField(columns[c], row, fields[c]);
         for (let c = headers.length; c < fields.length && overhang.length < 100; c++) {
           if (fields[c].trim() !== "") overhang.push({ row: row + 1, column: c });
         }
