@@ -92,6 +92,7 @@ describe("aggregateOrderLog: hand-worked order logs", () => {
       dayValues: [15, 50, 40],
     });
     expect(summary.holdoutEnd).toBeNaN();
+    expect(summary.holdoutDuration).toBeNaN();
   });
 
   it("leaves orders after the as-of day out, counts them, and keeps them as holdout purchases", () => {
@@ -121,6 +122,7 @@ describe("aggregateOrderLog: hand-worked order logs", () => {
     expect(summary.rowsAfterAsOf).toBe(4);
     expect(summary.customersAfterAsOf).toBe(1);
     expect(summary.holdoutEnd).toBe(45350);
+    expect(summary.holdoutDuration).toBeCloseTo((45350 - 45334) / 7, 12); // 16 days = 2.286 weeks
     expect(summary.customers).toEqual(["C2"]);
     // Every order row of C2 points at C2, holdout rows too; C3's row has no customer in the table.
     expect(Array.from(summary.customerOfRow)).toEqual([0, 0, 0, 0, -1, 0]);
