@@ -6,6 +6,7 @@
  * stays consistent and is tested in one place.
  */
 import { CoreError, ErrorKind } from "./errors";
+import type { OrderProblemKind } from "./orderLog";
 
 /** "row 3 of benefits" or, for an argument with several columns, "row 3, column 2 of benefits". */
 export function cellName(argument: string, row: number, column: number, columns: number): string {
@@ -161,4 +162,148 @@ export const messages = {
       `label ${position} is blank: type a name for it (the order is Strategic, Profit, Potential, Ordinary).`,
     );
   },
+
+  // ── Retention economics and order logs (CX.LIFETIMEVALUE, CX.RETENTIONLIFT, CX.CUSTOMERS) ──
+
+  retentionOutOfRange(where: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is ${String(value)}, but retention must be at least 0 and below 1 (0.8 for 80 % of customers kept from one period to the next); exactly 1 only with periods.`,
+    );
+  },
+
+  retentionOneWithoutPeriods(where: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is 1: a customer who is never lost has no end to their value without a horizon; give periods, or a retention below 1.`,
+    );
+  },
+
+  discountNegative(where: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is ${String(value)}, but the discount rate must be 0 or more (0.1 for 10 % per period).`,
+    );
+  },
+
+  periodsNotWhole(where: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is ${String(value)}, but periods must be a positive whole number (3 for three periods); leave it empty for no horizon.`,
+    );
+  },
+
+  churnCutTooLarge(where: string, retention: number, cut: number, withPeriods: boolean): CoreError {
+    const lifted = retention + cut;
+    const limit = withPeriods ? "above 1" : "to 1 or more";
+    return new CoreError(
+      ErrorKind.Value,
+      `${where}: a churn cut of ${String(cut)} pushes retention ${String(retention)} ${limit} (${String(lifted)}); use a smaller churn_cut${withPeriods ? "" : ", or give periods"}.`,
+    );
+  },
+
+  churnCutBelowZero(where: string, retention: number, cut: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where}: a churn cut of ${String(cut)} pushes retention ${String(retention)} below 0; use a churn_cut of ${String(-retention)} or more.`,
+    );
+  },
+
+  liftOfZeroValue(where: string): CoreError {
+    return new CoreError(
+      ErrorKind.DivByZero,
+      `${where}: with retention 0 and timing "end" the lifetime value is 0, so its relative rise has no value; use a retention above 0, or timing "start".`,
+    );
+  },
+
+  broadcastColumnsMismatch(
+    first: string,
+    firstColumns: number,
+    other: string,
+    otherColumns: number,
+  ): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${first} has ${firstColumns} columns but ${other} has ${otherColumns}: give them the same number of columns (a single column is used for every column).`,
+    );
+  },
+
+  orderColumnsMismatch(first: string, firstRows: number, other: string, otherRows: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${first} has ${firstRows} rows but ${other} has ${otherRows}: select the same rows of the order log in every column (one row per order).`,
+    );
+  },
+
+  notADateParameter(parameter: string, value: unknown): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${parameter} holds ${describeCell(value)}, which is not a date: type a date (or yyyy-mm-dd text), or leave it empty for today.`,
+    );
+  },
+
+  notALogical(parameter: string, value: unknown): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${parameter} holds ${describeCell(value)}, but it must be TRUE or FALSE (or empty for FALSE).`,
+    );
+  },
+
+  orderRowCountNeeded(): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      "The order log needs a row count when its columns are read from a cell store.",
+    );
+  },
+
+  orderRowMaskTooShort(entries: number, rows: number): CoreError {
+    return new CoreError(ErrorKind.Value, `The row selection has ${entries} entries for ${rows} order rows.`);
+  },
+
+  /**
+   * One bad order row in the words of a worksheet function or the pane: `where` names the cell
+   * ("row 5 of dates"), `allowReturns` says how to allow returns on that surface.
+   */
+  orderProblem(where: string, kind: OrderProblemKind, value: unknown, allowReturns: string): CoreError {
+    const cell = describeCell(value);
+    const text: Record<OrderProblemKind, string> = {
+      noCustomer: `${where} is blank: type the customer of this order, or clear the whole row.`,
+      customerNotAKey: `${where} holds ${cell}, which cannot name a customer: type the customer's name or number.`,
+      noDate: `${where} is blank: type the date of this order.`,
+      notADate: `${where} holds ${cell}, which is not a date: type a date (a date cell or yyyy-mm-dd text).`,
+      dateBefore1900: `${where} holds ${cell}, a date before 1900-01-01, where Excel's dates begin: correct the date.`,
+      noAmount: `${where} is blank: type the amount of this order (0 for a free order).`,
+      notAnAmount: `${where} holds ${cell} where an amount is needed: type a number.`,
+      negativeAmount: `${where} is ${cell}: a negative amount is a return; ${allowReturns}, or correct the amount.`,
+      noQuantity: `${where} is blank: type the quantity of this order.`,
+      notAQuantity: `${where} holds ${cell} where a quantity is needed: type a number.`,
+      negativeQuantity: `${where} is ${cell}: a negative quantity is a return; ${allowReturns}, or correct the quantity.`,
+    };
+    return new CoreError(ErrorKind.Value, text[kind]);
+  },
+
+  /** Several bad order rows as one error: the first in full, then how many more and which rows. */
+  orderProblems(first: CoreError, moreRows: readonly number[], moreCount: number): CoreError {
+    if (moreCount === 0) return first;
+    const listed = moreRows.join(", ");
+    const rest = moreCount > moreRows.length ? `, and ${moreCount - moreRows.length} more` : "";
+    const rows = moreCount === 1 ? "row" : "rows";
+    return new CoreError(
+      ErrorKind.Value,
+      `${first.message} ${moreCount} more order ${rows} cannot be used either (${rows} ${listed}${rest}).`,
+    );
+  },
+
+  noOrdersByAsOf(after: number, asOf: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `All ${after} orders are dated after as_of (${asOf}), so no customer has bought yet: choose a later as_of, or leave it empty for today.`,
+    );
+  },
 } as const;
+
+/** A cell in words, error cells included ("the error #N/A"). */
+function describeCell(value: unknown): string {
+  if (value instanceof CoreError) return `the error ${value.kind}`;
+  return describe(value);
+}

@@ -25,6 +25,9 @@ import { satisfaction } from "../core/satisfaction";
 import { segment } from "../core/segment";
 import { fromExcelCell, fromExcelGrid } from "./fromExcel";
 import { toExcelError } from "./toExcelError";
+import { customerTableFromCells } from "../core/customerTable";
+import { ymdToSerial } from "../core/excelDate";
+import { lifetimeValueCells, retentionLiftCells } from "../core/retentionValue";
 
 /**
  * Customer delivered value (Kotler) of each customer: total benefits minus total costs, or benefits divided by costs. One result per row; a blank row gives a blank.
@@ -136,4 +139,105 @@ function column<T>(results: Result<RowResult<T>[]>): any[][] {
     }
   }
   return out;
+}
+
+// ── Retention economics and order logs (CX.LIFETIMEVALUE, CX.RETENTIONLIFT, CX.CUSTOMERS) ──
+
+/**
+ * Lifetime value of a customer who yields a margin each period and stays from one period to the next with probability retention (Gupta & Lehmann's retention model). With no periods: margin × retention / (1 + discount − retention).
+ * @customfunction LIFETIMEVALUE
+ * @param margin Margin the customer yields per period while they stay (for example 100). A column gives one value per customer; a single cell is used for every customer.
+ * @param retention Probability that a customer stays from one period to the next, at least 0 and below 1 (0.8 for 80 %). Exactly 1 only with periods.
+ * @param discount Discount rate per period, 0 or more (0.1 for 10 %). Use the rate for the same period as margin and retention.
+ * @param [periods] Horizon: the number of periods counted, a positive whole number. Empty: no horizon (the infinite sum).
+ * @param [timing] "end" (default): the first margin arrives one period from now, if the customer stays. "start": the first margin is now.
+ * @returns The lifetime value of each customer, in the shape of the inputs.
+ */
+export function LIFETIMEVALUE(
+  margin: any[][],
+  retention: any[][],
+  discount: any[][],
+  periods?: any[][],
+  timing?: string,
+): any[][] {
+  return cells(
+    lifetimeValueCells(
+      range(margin),
+      range(retention),
+      range(discount),
+      optionalRange(periods),
+      cell(timing),
+    ),
+  );
+}
+
+/**
+ * Relative rise in a customer's lifetime value when churn (1 − retention) falls by churn_cut: LTV(retention + churn_cut) / LTV(retention) − 1. Reichheld & Sasser's five points by default. The margin cancels out.
+ * @customfunction RETENTIONLIFT
+ * @param retention Probability that a customer stays from one period to the next, at least 0 and below 1 (0.8 for 80 %).
+ * @param discount Discount rate per period, 0 or more (0.1 for 10 %).
+ * @param [churn_cut] Points by which churn falls, as a fraction (default 0.05 for five points). Retention plus the cut must stay below 1 without periods.
+ * @param [periods] Horizon: the number of periods counted, a positive whole number. Empty: no horizon.
+ * @param [timing] "end" (default): the first margin arrives one period from now. "start": the first margin is now.
+ * @returns The rise as a fraction (0.275 for 27.5 %), in the shape of the inputs.
+ */
+export function RETENTIONLIFT(
+  retention: any[][],
+  discount: any[][],
+  churn_cut?: any[][],
+  periods?: any[][],
+  timing?: string,
+): any[][] {
+  return cells(
+    retentionLiftCells(
+      range(retention),
+      range(discount),
+      optionalRange(churn_cut),
+      optionalRange(periods),
+      cell(timing),
+    ),
+  );
+}
+
+/**
+ * One row per customer from an order log (one row per order), as of a date: first and last purchase, purchases (distinct days), repeat purchases, recency, age, total value and average repeat value, with a header row. Spills a table; format the date columns as dates.
+ * @customfunction CUSTOMERS
+ * @param customers The customer of each order, one column (text or numbers, matched exactly).
+ * @param dates The date of each order, same rows (date cells or yyyy-mm-dd text; the time of day is ignored).
+ * @param amounts The amount of each order, same rows (numbers; negative only with returns TRUE).
+ * @param [as_of] Orders after this date are not counted. Default: today (the day of the calculation; type TODAY() to recalculate it every day).
+ * @param [period] Unit of recency and age: "day", "week" (default, 7 days), "month" (365.25/12 days), "quarter" or "year" (365.25 days).
+ * @param [returns] TRUE: negative amounts are returns, netted into the values. FALSE (default): a negative amount is an error.
+ * @returns The customer table with its header row.
+ */
+export function CUSTOMERS(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  as_of?: any,
+  period?: string,
+  returns?: boolean,
+): any[][] {
+  const table = customerTableFromCells(
+    range(customers),
+    range(dates),
+    range(amounts),
+    cell(as_of),
+    cell(period),
+    cell(returns),
+    todaySerial(new Date()),
+  );
+  if (isCoreError(table)) throw toExcelError(table);
+  return table;
+}
+
+/** Today's date in the computer's time zone as an Excel serial (what Excel's TODAY() gives). */
+function todaySerial(now: Date): number {
+  return ymdToSerial(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? NaN;
+}
+
+/** Element-wise results as Excel's matrix; a whole-call error is thrown as one Excel error. */
+function cells<T>(results: Result<RowResult<T>[][]>): any[][] {
+  if (isCoreError(results)) throw toExcelError(results);
+  return results.map((row) => row.map(excelCell));
 }

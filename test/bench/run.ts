@@ -7,6 +7,7 @@ import type { BenchRow } from "./benchRow";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runOfficeBench } from "./office.bench";
+import { runOrdersBench } from "./orders.bench";
 import { runWorkflowBench } from "./workflow.bench";
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Segmentation workflow, in-memory workbook", runWorkflowBench],
   ["Command-line runner on files", runFilesBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
+  ["Order log aggregation", () => runOrdersBench()],
 ];
 
 function format(rows: BenchRow[]): string {

@@ -46,10 +46,13 @@ const shape = (id: string) =>
   byId(id).parameters.map((p) => [p.name, p.type, p.optional ?? false, p.dimensionality ?? "scalar"]);
 
 describe("functions.json", () => {
-  it("registers exactly the four functions", () => {
+  it("registers exactly the functions of the add-in", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([
+      "CUSTOMERS",
       "CUSTOMERVALUE",
+      "LIFETIMEVALUE",
       "PARETOSHARE",
+      "RETENTIONLIFT",
       "SATISFACTION",
       "SEGMENT",
     ]);
@@ -91,6 +94,33 @@ describe("functions.json", () => {
       ["values", "any", false, "matrix"],
       ["top", "any", true, "matrix"],
     ]);
+  });
+
+  it("declares the retention and order-log functions with their optional parameters", () => {
+    expect(shape("LIFETIMEVALUE")).toEqual([
+      ["margin", "any", false, "matrix"],
+      ["retention", "any", false, "matrix"],
+      ["discount", "any", false, "matrix"],
+      ["periods", "any", true, "matrix"],
+      ["timing", "string", true, "scalar"],
+    ]);
+    expect(shape("RETENTIONLIFT")).toEqual([
+      ["retention", "any", false, "matrix"],
+      ["discount", "any", false, "matrix"],
+      ["churn_cut", "any", true, "matrix"],
+      ["periods", "any", true, "matrix"],
+      ["timing", "string", true, "scalar"],
+    ]);
+    expect(shape("CUSTOMERS")).toEqual([
+      ["customers", "any", false, "matrix"],
+      ["dates", "any", false, "matrix"],
+      ["amounts", "any", false, "matrix"],
+      ["as_of", "any", true, "scalar"],
+      ["period", "string", true, "scalar"],
+      ["returns", "boolean", true, "scalar"],
+    ]);
+    // Not volatile: an omitted as_of is the day of the calculation; TODAY() makes it daily (README).
+    expect((byId("CUSTOMERS") as { options?: { volatile?: boolean } }).options?.volatile).toBeUndefined();
   });
 
   it("lets error cells reach the functions through allowCustomDataForDataTypeAny, without allowErrorForDataTypeAny", () => {
