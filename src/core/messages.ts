@@ -308,6 +308,11 @@ export const lifetimeValueMessages = {
     );
   },
 
+  /** A fit's not-converged report as the #NUM! error a worksheet function returns. */
+  notConverged(message: string): CoreError {
+    return new CoreError(ErrorKind.Num, message);
+  },
+
   parametersCount(
     argument: string,
     expected: readonly string[],
