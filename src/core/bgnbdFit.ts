@@ -139,7 +139,7 @@ export function* fitBgnbdSteps(
       : lifetimeValueMessages.fitNotConverged(
           "BG/NBD",
           result.stop,
-          PARAMETER_NAMES[result.runawayParameter] ?? "",
+          PARAMETER_NAMES[result.weakParameter] ?? "",
           result.starts,
         ).message,
     starts: result.starts,

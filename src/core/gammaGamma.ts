@@ -144,7 +144,7 @@ export function* fitGammaGammaSteps(
       : lifetimeValueMessages.fitNotConverged(
           "Gamma-Gamma",
           result.stop,
-          ["p", "q", "v"][result.runawayParameter] ?? "",
+          ["p", "q", "v"][result.weakParameter] ?? "",
           result.starts,
         ).message,
     starts: result.starts,

@@ -12,7 +12,8 @@
  * analytic gradient with relative steps 1e-5 (error O(h²) ≈ 1e-10 relative), symmetrised and
  * inverted by Cholesky; SEᵢ = √(H⁻¹)ᵢᵢ. At the optimum this equals `lifetimes`' delta-method
  * figures from its log-parameter Hessian. With a penalty they are those of the penalised objective.
- * When the Hessian is not positive definite the standard errors are null (never NaN).
+ * When the Hessian is not positive definite the standard errors are null (never NaN), and the fit
+ * does not count as converged: the optimiser stopped on a ridge, not at a maximum.
  *
  * Work: each evaluation visits every group once, in slices of `chunk` groups between yields (see
  * steps.ts), so a caller can pace a fit over a million distinct histories.
@@ -46,8 +47,12 @@ export interface MaximumLikelihoodOptions {
   readonly chunk?: number;
 }
 
-/** Why a fit stopped: the minimiser's reason, or a parameter that ran off to 0 or ∞. */
-export type FitStop = BfgsStop | "runsOff";
+/**
+ * Why a fit stopped: the minimiser's reason; or, after the minimiser converged, a parameter that ran
+ * off towards 0 or ∞ ("runsOff") or a likelihood too flat to pin the parameters down ("flat": the
+ * Hessian is not positive definite, or a standard error exceeds 1,000 times its parameter).
+ */
+export type FitStop = BfgsStop | "runsOff" | "flat";
 
 /** The fitted parameters and the report of the fit. */
 export interface MaximumLikelihoodResult {
@@ -60,14 +65,16 @@ export interface MaximumLikelihoodResult {
   readonly evaluations: number;
   readonly converged: boolean;
   readonly stop: FitStop;
-  /** The index of a parameter that ran off (|ln p| > 25), or −1. */
-  readonly runawayParameter: number;
+  /** The index of the parameter that ran off or is not pinned down (stop "runsOff" or "flat"), or −1. */
+  readonly weakParameter: number;
   /** How many starts were run (1, or 2 when the first did not converge). */
   readonly starts: number;
 }
 
 /** Beyond e^±25 (1.4e-11 … 7.2e10) a parameter has run off: the data do not pin it down. */
 const RUNAWAY = 25;
+/** A standard error above this many times its parameter means the likelihood is flat in it. */
+const FLAT = 1000;
 
 /**
  * Fits `model` from the first of `starts` (natural parameters), and from the second when the first
@@ -127,21 +134,6 @@ export function* maximumLikelihoodSteps(
     return step.value;
   };
 
-  const runaway = (result: BfgsResult) => result.point.findIndex((theta) => Math.abs(theta) > RUNAWAY);
-  const accepted = (result: BfgsResult) => result.converged && runaway(result) === -1;
-
-  let best = yield* runFrom(starts[0]);
-  let startsRun = 1;
-  if (!accepted(best) && starts.length > 1) {
-    const second = yield* runFrom(starts[1]);
-    startsRun = 2;
-    if (accepted(second) || (!accepted(best) && second.value < best.value)) best = second;
-  }
-
-  const parameters = best.point.map(Math.exp);
-  const gradient = new Float64Array(n);
-  const logLikelihood = yield* logLikelihoodAt(parameters, gradient);
-
   // Hessian of N·f in natural parameters: central differences of the analytic gradient.
   const penalisedGradientAt = function* (point: Float64Array): Steps<Float64Array> {
     const g = new Float64Array(n);
@@ -149,37 +141,82 @@ export function* maximumLikelihoodSteps(
     for (let i = 0; i < n; i++) g[i] = -g[i] + 2 * penalty * customers * point[i];
     return g;
   };
-  const hessian = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const h = 1e-5 * parameters[j];
-    const up = Float64Array.from(parameters);
-    const down = Float64Array.from(parameters);
-    up[j] += h;
-    down[j] -= h;
-    const gUp = yield* penalisedGradientAt(up);
-    const gDown = yield* penalisedGradientAt(down);
-    for (let i = 0; i < n; i++) hessian[i * n + j] = (gUp[i] - gDown[i]) / (2 * h);
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const mean = (hessian[i * n + j] + hessian[j * n + i]) / 2;
-      hessian[i * n + j] = hessian[j * n + i] = mean;
+  const standardErrorsAt = function* (parameters: Float64Array): Steps<Float64Array | null> {
+    const hessian = new Float64Array(n * n);
+    for (let j = 0; j < n; j++) {
+      const h = 1e-5 * parameters[j];
+      const up = Float64Array.from(parameters);
+      const down = Float64Array.from(parameters);
+      up[j] += h;
+      down[j] -= h;
+      const gUp = yield* penalisedGradientAt(up);
+      const gDown = yield* penalisedGradientAt(down);
+      for (let i = 0; i < n; i++) hessian[i * n + j] = (gUp[i] - gDown[i]) / (2 * h);
     }
-  }
-  const inverse = inverseOfPositiveDefinite(hessian, n);
-  const standardErrors =
-    inverse === null ? null : Float64Array.from({ length: n }, (_, i) => Math.sqrt(inverse[i * n + i]));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const mean = (hessian[i * n + j] + hessian[j * n + i]) / 2;
+        hessian[i * n + j] = hessian[j * n + i] = mean;
+      }
+    }
+    const inverse = inverseOfPositiveDefinite(hessian, n);
+    if (inverse === null) return null;
+    const errors = Float64Array.from({ length: n }, (_, i) => Math.sqrt(inverse[i * n + i]));
+    return errors.every(Number.isFinite) ? errors : null;
+  };
 
-  const runawayParameter = runaway(best);
+  /** One run, judged: a converged optimiser is not enough when a parameter ran off or the likelihood is flat. */
+  interface Run {
+    readonly result: BfgsResult;
+    readonly parameters: Float64Array;
+    readonly standardErrors: Float64Array | null;
+    readonly stop: FitStop;
+    readonly weakParameter: number;
+  }
+  const judgedRunFrom = function* (start: Float64Array): Steps<Run> {
+    const result = yield* runFrom(start);
+    const parameters = result.point.map(Math.exp);
+    const standardErrors = yield* standardErrorsAt(parameters);
+    const runaway = result.point.findIndex((theta) => Math.abs(theta) > RUNAWAY);
+    let weakest = -1;
+    if (standardErrors !== null) {
+      for (let i = 0; i < n; i++) {
+        if (
+          standardErrors[i] > FLAT * parameters[i] &&
+          (weakest === -1 ||
+            standardErrors[i] / parameters[i] > standardErrors[weakest] / parameters[weakest])
+        )
+          weakest = i;
+      }
+    }
+    let stop: FitStop = result.stop;
+    let weakParameter = -1;
+    if (!result.converged) stop = result.stop;
+    else if (runaway !== -1) [stop, weakParameter] = ["runsOff", runaway];
+    else if (standardErrors === null) stop = "flat";
+    else if (weakest !== -1) [stop, weakParameter] = ["flat", weakest];
+    return { result, parameters, standardErrors, stop, weakParameter };
+  };
+  const accepted = (run: Run) => run.result.converged && run.stop === run.result.stop;
+
+  let best = yield* judgedRunFrom(starts[0]);
+  let startsRun = 1;
+  if (!accepted(best) && starts.length > 1) {
+    const second = yield* judgedRunFrom(starts[1]);
+    startsRun = 2;
+    if (accepted(second) || (!accepted(best) && second.result.value < best.result.value)) best = second;
+  }
+  const gradient = new Float64Array(n);
+  const logLikelihood = yield* logLikelihoodAt(best.parameters, gradient);
   return {
-    parameters,
-    standardErrors: standardErrors !== null && standardErrors.every(Number.isFinite) ? standardErrors : null,
+    parameters: best.parameters,
+    standardErrors: best.standardErrors,
     logLikelihood,
     iterations,
     evaluations,
     converged: accepted(best),
-    stop: runawayParameter !== -1 ? "runsOff" : best.stop,
-    runawayParameter,
+    stop: best.stop,
+    weakParameter: best.weakParameter,
     starts: startsRun,
   };
 }

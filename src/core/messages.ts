@@ -297,6 +297,9 @@ export const lifetimeValueMessages = {
   fitNotConverged(model: string, stop: string, parameter: string, starts: number): CoreError {
     const why: Record<string, string> = {
       runsOff: `parameter ${parameter} runs off towards 0 or infinity, which means the data cannot pin it down`,
+      flat: parameter
+        ? `the likelihood is almost flat in parameter ${parameter} (its standard error is over 1,000 times its value), so the data cannot pin it down`
+        : `the likelihood is flat or curved the wrong way where the optimiser stopped (its Hessian is not positive definite), so that point is not a proper maximum`,
       iterations: `the iteration limit was reached`,
       lineSearch: `no step improved the likelihood any further (precision loss)`,
       notFinite: `the likelihood is not finite at the start`,

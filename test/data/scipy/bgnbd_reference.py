@@ -50,6 +50,13 @@ def fit(ll, start, *data):
     return np.exp(result.x), ll(np.exp(result.x), *data), bool(result.success)
 
 
+def fit_penalised(ll, start, penalty, *data):
+    """lifetimes' objective: -LL/N + penalty * sum(params^2), over log-parameters."""
+    objective = lambda lp: -ll(np.exp(lp), *data) / len(data[0]) + penalty * np.sum(np.exp(lp) ** 2)
+    result = minimize(objective, np.log(start), method="L-BFGS-B", options=dict(ftol=1e-15, gtol=1e-11, maxiter=5000))
+    return np.exp(result.x), ll(np.exp(result.x), *data)
+
+
 def standard_errors(ll, params, *data):
     n = len(params)
     h = 1e-4 * params
@@ -128,6 +135,7 @@ def clv(bg, gg, x, tx, T, m, horizon, margin, discount, per_year):
 bg, bg_ll, bg_ok = fit(bgnbd_ll, np.array([1.0, 1.0, 1.0, 1.0]), x, tx, T)
 rounded = (x, np.round(tx, 2), np.round(T, 2))
 bg_rounded, bg_rounded_ll, _ = fit(bgnbd_ll, np.array([1.0, 1.0, 1.0, 1.0]), *rounded)
+bg_penalised, bg_penalised_ll = fit_penalised(bgnbd_ll, np.array([1.0, 1.0, 1.0, 1.0]), 0.01, x, tx, T)
 repeat = x > 0
 gg, gg_ll_value, gg_ok = fit(gg_ll, np.array([1.0, 1.0, 1.0]), x[repeat], zbar[repeat])
 
@@ -152,6 +160,8 @@ print(json.dumps({
     "bgnbdRoundedWeeks": {"r": bg_rounded[0], "alpha": bg_rounded[1], "a": bg_rounded[2], "b": bg_rounded[3],
                           "logLikelihood": bg_rounded_ll,
                           "standardErrors": list(standard_errors(bgnbd_ll, bg_rounded, *rounded))},
+    "bgnbdPenalised": {"penalizerCoef": 0.01, "r": bg_penalised[0], "alpha": bg_penalised[1], "a": bg_penalised[2],
+                       "b": bg_penalised[3], "logLikelihood": bg_penalised_ll},
     "gammaGamma": {"p": gg[0], "q": gg[1], "v": gg[2], "logLikelihood": gg_ll_value, "success": gg_ok,
                    "standardErrors": list(standard_errors(gg_ll, gg, x[repeat], zbar[repeat]))},
     "expectedNewCustomer": [{"t": t, "value": expected_new(bg, t)} for t in [0.1429, 1.0, 3.0, 31.8571, 32.0, 78.0, 520.0]],
