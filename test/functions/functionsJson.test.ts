@@ -46,9 +46,15 @@ const shape = (id: string) =>
   byId(id).parameters.map((p) => [p.name, p.type, p.optional ?? false, p.dimensionality ?? "scalar"]);
 
 describe("functions.json", () => {
-  it("registers exactly the four functions", () => {
+  it("registers exactly the functions of the add-in", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([
+      "BGNBDFIT",
+      "CLV",
       "CUSTOMERVALUE",
+      "EXPECTEDPURCHASES",
+      "EXPECTEDSPEND",
+      "GAMMAGAMMAFIT",
+      "PALIVE",
       "PARETOSHARE",
       "SATISFACTION",
       "SEGMENT",
@@ -90,6 +96,41 @@ describe("functions.json", () => {
     expect(shape("PARETOSHARE")).toEqual([
       ["values", "any", false, "matrix"],
       ["top", "any", true, "matrix"],
+    ]);
+  });
+
+  it("declares the lifetime-value functions' parameters, optionals last", () => {
+    const history = [
+      ["frequency", "any", false, "matrix"],
+      ["recency", "any", false, "matrix"],
+      ["age", "any", false, "matrix"],
+    ];
+    expect(shape("BGNBDFIT")).toEqual([...history, ["penalty", "number", true, "scalar"]]);
+    expect(shape("PALIVE")).toEqual([...history, ["params", "any", false, "matrix"]]);
+    expect(shape("EXPECTEDPURCHASES")).toEqual([
+      ["horizon", "any", false, "matrix"],
+      ...history,
+      ["params", "any", false, "matrix"],
+    ]);
+    expect(shape("GAMMAGAMMAFIT")).toEqual([
+      ["frequency", "any", false, "matrix"],
+      ["average_value", "any", false, "matrix"],
+      ["penalty", "number", true, "scalar"],
+    ]);
+    expect(shape("EXPECTEDSPEND")).toEqual([
+      ["frequency", "any", false, "matrix"],
+      ["average_value", "any", false, "matrix"],
+      ["params", "any", false, "matrix"],
+    ]);
+    expect(shape("CLV")).toEqual([
+      ...history,
+      ["average_value", "any", false, "matrix"],
+      ["bgnbd_params", "any", false, "matrix"],
+      ["spend_params", "any", false, "matrix"],
+      ["horizon", "number", false, "scalar"],
+      ["margin", "number", true, "scalar"],
+      ["annual_discount", "number", true, "scalar"],
+      ["periods_per_year", "number", true, "scalar"],
     ]);
   });
 
