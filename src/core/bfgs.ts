@@ -15,8 +15,14 @@
  * iteration: O(n²) for the update plus the line search's evaluations (usually one).
  *
  * @example
- * // Rosenbrock's valley from (−1.2, 1): converges to (1, 1) in about 35 iterations.
- * minimize((p) => ({ value: 100 * (p[1] - p[0] ** 2) ** 2 + (1 - p[0]) ** 2, gradient: [...] }), Float64Array.of(-1.2, 1))
+ * // Rosenbrock's valley from (−1.2, 1): converges to (1, 1).
+ * minimize(
+ *   (p) => ({
+ *     value: 100 * (p[1] - p[0] ** 2) ** 2 + (1 - p[0]) ** 2,
+ *     gradient: [-400 * p[0] * (p[1] - p[0] ** 2) - 2 * (1 - p[0]), 200 * (p[1] - p[0] ** 2)],
+ *   }),
+ *   [-1.2, 1],
+ * ).point // => Float64Array [1, 1] (to 1e-7)
  */
 
 /** The objective's value and gradient at a point the minimiser asked for. */

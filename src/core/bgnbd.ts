@@ -103,7 +103,7 @@ export function expectedPurchasesNewCustomer(params: BgnbdParameters, t: number)
  * The bracket is the NBD's upper tail; when it is small it is summed directly (no cancellation). O(x).
  *
  * @example
- * probabilityOfPurchases(cdnow, 38.86, 0) // => 0.6 or so: most CDNOW customers never came back in 39 weeks
+ * probabilityOfPurchases(cdnowFit, 38.86, 0) // => 0.5748: most CDNOW customers made no repeat purchase in 39 weeks
  */
 export function probabilityOfPurchases(params: BgnbdParameters, t: number, x: number): number {
   const { r, alpha, a, b } = params;
@@ -140,7 +140,7 @@ export function probabilityOfPurchases(params: BgnbdParameters, t: number, x: nu
  * in the other bins): Σᵢ P(X(Tᵢ) = k). O(N + distinct T · maxFrequency²).
  *
  * @example
- * expectedFrequencyHistogram(cdnow, T, 7) // => Float64Array(8) [1411.4, 439.6, …] (the "7+" bin last)
+ * expectedFrequencyHistogram(cdnowFit, cdnow.T, 7) // => [1407.7, 460.3, 192.5, 101.2, 59.8, 38.1, 25.5, 71.9] ("7+" last; actual 1411, 439, 214, …)
  */
 export function expectedFrequencyHistogram(
   params: BgnbdParameters,

@@ -22,7 +22,7 @@
  *
  * @example
  * const fit = fitGammaGamma({ x, zbar });          // CDNOW: { p: 6.2496, q: 3.7442, v: 15.4434 }
- * expectedSpend({ p: 6.25, q: 3.74, v: 15.44 }, 2, 22.35) // => 24.65 (Hardie's spreadsheet, customer 1)
+ * expectedSpend({ p: 6.25, q: 3.74, v: 15.44 }, 2, 22.345) // => 24.66 (customer 1; Hardie's spreadsheet shows 24.65)
  */
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
