@@ -76,7 +76,7 @@ interface LinePoint {
 
 const SUFFICIENT_DECREASE = 1e-4; // c₁ (Armijo)
 const CURVATURE = 0.9; // c₂, the usual value for quasi-Newton methods
-const LINE_SEARCH_EVALUATIONS = 40;
+const LINE_SEARCH_EVALUATIONS = 20;
 
 /**
  * The minimiser as a generator: yields each point to evaluate (a fresh array the caller may keep),
@@ -126,6 +126,20 @@ export function* bfgs(
     }
     const longest = maxAbs(direction);
     if (longest > maxStep) for (let i = 0; i < n; i++) direction[i] *= maxStep / longest;
+    if (-dot(direction, gradient) <= 4 * Number.EPSILON * Math.max(1, Math.abs(value))) {
+      // The best this step could gain is below the value's rounding: the minimum is reached as far
+      // as doubles can tell (the gradient tolerance may sit under the objective's noise floor).
+      const converged = maxAbs(gradient) <= Math.sqrt(gradientTolerance);
+      return {
+        point,
+        value,
+        gradient,
+        iterations: iteration,
+        evaluations,
+        converged,
+        stop: converged ? "value" : "lineSearch",
+      };
+    }
 
     const search = yield* lineSearch(point, value, gradient, direction);
     evaluations += search.evaluations;
@@ -181,6 +195,17 @@ export function* bfgs(
         evaluations,
         converged: false,
         stop: "boundary",
+      };
+    }
+    if (maxAbs(gradient) <= gradientTolerance) {
+      return {
+        point,
+        value,
+        gradient,
+        iterations: iteration + 1,
+        evaluations,
+        converged: true,
+        stop: "gradient",
       };
     }
     if (
@@ -263,7 +288,7 @@ function* lineSearch(
   ): Generator<Float64Array, LinePoint | null, Evaluation> {
     while (evaluations < LINE_SEARCH_EVALUATIONS) {
       const trialStep = interpolate(low, high);
-      if (Math.abs(high.step - low.step) <= 1e-14 * Math.max(1, Math.abs(low.step))) break;
+      if (Math.abs(high.step - low.step) <= 1e-10 * Math.max(1, Math.abs(low.step))) break;
       const trial = yield* at(trialStep);
       if (!armijo(trial) || trial.value >= low.value) {
         high = trial;

@@ -71,6 +71,8 @@ export interface BgnbdFit {
 }
 
 const PARAMETER_NAMES = ["r", "alpha", "a", "b"] as const;
+/** Customers checked between yields. */
+const CHECK_CHUNK = 262144;
 
 /** Fits the BG/NBD model at once. See the module comment. */
 export function fitBgnbd(data: PurchaseHistories, options: BgnbdFitOptions = {}): Result<BgnbdFit> {
@@ -95,23 +97,28 @@ export function* fitBgnbdSteps(
   if (data.tx.length !== n || data.T.length !== n) {
     return lifetimeValueMessages.historyLengths(names, n, data.tx.length, data.T.length);
   }
-  const problem = firstHistoryProblem(data);
-  if (problem !== null) {
-    const i = problem.index;
-    return lifetimeValueMessages.historyProblem(
-      i + 1,
-      problem.problem,
-      names,
-      data.x[i],
-      data.tx[i],
-      data.T[i],
-    );
+  // Check every history, in slices the caller can pace.
+  for (let from = 0; from < n; from += CHECK_CHUNK) {
+    const to = Math.min(n, from + CHECK_CHUNK);
+    const problem = firstHistoryProblem(data, from, to);
+    if (problem !== null) {
+      const i = problem.index;
+      return lifetimeValueMessages.historyProblem(
+        i + 1,
+        problem.problem,
+        names,
+        data.x[i],
+        data.tx[i],
+        data.T[i],
+      );
+    }
+    if (to < n) yield { stage: "check", done: to, total: n };
   }
   const unidentified = unidentifiable(data, names);
   if (unidentified !== null) return unidentified;
 
   const groups = options.groupHistories === false ? ungrouped(data) : yield* grouped(data);
-  const model = new BgnbdLikelihood(groups);
+  const model = yield* BgnbdLikelihood.prepare(groups);
 
   // Starts scaled to the data: r/α is a customer's purchase rate while alive, ≥ Σx/ΣT.
   let repeats = 0;

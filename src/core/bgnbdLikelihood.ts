@@ -24,8 +24,9 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { distinctRows } from "./distinctRows";
+import { distinctRowsSteps } from "./distinctRows";
 import { GroupedLikelihood } from "./maximumLikelihood";
+import { Steps } from "./steps";
 
 /** Histories grouped into distinct (x, tₓ, T) with the number of customers sharing each. */
 export interface GroupedHistories {
@@ -41,8 +42,8 @@ interface Levels {
   readonly index: Int32Array;
 }
 
-function levelsOf(column: Float64Array): Levels {
-  const distinct = distinctRows([column], column.length);
+function* levelsOf(column: Float64Array): Steps<Levels> {
+  const distinct = yield* distinctRowsSteps([column], column.length);
   const values = new Float64Array(distinct.size);
   for (let k = 0; k < distinct.size; k++) values[k] = column[distinct.first[k]];
   return { values, index: distinct.groupOf };
@@ -77,12 +78,20 @@ export class BgnbdLikelihood implements GroupedLikelihood {
   private sumForR = 0;
   private sumForAlpha = 0;
 
-  constructor(groups: GroupedHistories) {
+  /** The likelihood over `groups`, its level tables built in steps (see steps.ts). */
+  static *prepare(groups: GroupedHistories): Steps<BgnbdLikelihood> {
+    const xLevels = yield* levelsOf(groups.x);
+    const ageLevels = yield* levelsOf(groups.T);
+    const recencyLevels = yield* levelsOf(groups.tx);
+    return new BgnbdLikelihood(groups, xLevels, ageLevels, recencyLevels);
+  }
+
+  private constructor(groups: GroupedHistories, xLevels: Levels, ageLevels: Levels, recencyLevels: Levels) {
     this.groups = groups;
     this.groupCount = groups.x.length;
-    this.xLevels = levelsOf(groups.x);
-    this.ageLevels = levelsOf(groups.T);
-    this.recencyLevels = levelsOf(groups.tx);
+    this.xLevels = xLevels;
+    this.ageLevels = ageLevels;
+    this.recencyLevels = recencyLevels;
     const xCount = this.xLevels.values.length;
     this.customersAtX = new Float64Array(xCount);
     let customers = 0;

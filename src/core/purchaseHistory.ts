@@ -46,12 +46,13 @@ export function historyProblem(x: number, tx: number, T: number): HistoryProblem
   return null;
 }
 
-/** The first impossible history: its 0-based index and problem, or null when all are possible. O(n). */
+/** The first impossible history among rows [from, to): its 0-based index and problem, or null. O(to − from). */
 export function firstHistoryProblem(
   data: PurchaseHistories,
+  from = 0,
+  to = data.x.length,
 ): { index: number; problem: HistoryProblem } | null {
-  const n = data.x.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const problem = historyProblem(data.x[i], data.tx[i], data.T[i]);
     if (problem !== null) return { index: i, problem };
   }

@@ -31,12 +31,12 @@ describe("fitBgnbd on CDNOW (2,357 customers, 39 weeks; Fader, Hardie & Lee 2005
   it("reports a converged fit from the first start, with the customers and distinct histories", () => {
     expect(fit).toMatchObject({
       converged: true,
-      stop: "gradient",
       starts: 1,
       customers: 2357,
       penalizerCoef: 0,
     });
     expect(fit.distinctHistories).toBeLessThan(2357);
+    expect(["gradient", "value"]).toContain(fit.stop);
     expect(fit.iterations).toBeGreaterThan(0);
     expect(fit.message).toMatch(/^Converged after \d+ iterations\.$/);
   });
