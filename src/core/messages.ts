@@ -307,3 +307,189 @@ function describeCell(value: unknown): string {
   if (value instanceof CoreError) return `the error ${value.kind}`;
   return describe(value);
 }
+
+// ---- Lifetime value (BG/NBD, Gamma-Gamma, CLV): CX.BGNBDFIT, CX.PALIVE, CX.EXPECTEDPURCHASES,
+// CX.GAMMAGAMMAFIT, CX.EXPECTEDSPEND, CX.CLV and the core models behind them. Column names come in
+// as arguments, so the pane can use its own headers.
+
+/** The names of the three history columns in messages. */
+interface HistoryColumnNames {
+  readonly frequency: string;
+  readonly recency: string;
+  readonly age: string;
+}
+
+/** Why one customer's history is impossible (the codes of core/purchaseHistory.ts). */
+type HistoryProblemCode =
+  | "notFinite"
+  | "frequencyNegative"
+  | "frequencyNotWhole"
+  | "recencyNegative"
+  | "ageNegative"
+  | "recencyAfterAge"
+  | "recencyWithoutRepeat";
+
+const tryPenalty =
+  "try a small penalty (for example 0.001, the penalty argument; lifetimes calls it penalizer_coef), or check the histories";
+
+export const lifetimeValueMessages = {
+  historyProblem(
+    row: number,
+    problem: HistoryProblemCode,
+    names: HistoryColumnNames,
+    x: number,
+    tx: number,
+    T: number,
+  ): CoreError {
+    const at = `Row ${row}`;
+    const text: Record<HistoryProblemCode, string> = {
+      notFinite: `${at}: ${names.frequency}, ${names.recency} and ${names.age} must be ordinary numbers.`,
+      frequencyNegative: `${at}: ${names.frequency} is ${String(x)}, but a number of repeat purchases cannot be negative.`,
+      frequencyNotWhole: `${at}: ${names.frequency} is ${String(x)}, but repeat purchases are counted in whole purchases (purchase days after the first).`,
+      recencyNegative: `${at}: ${names.recency} is ${String(tx)}, but the time from the first to the last purchase cannot be negative.`,
+      ageNegative: `${at}: ${names.age} is ${String(T)}, but the time since the first purchase cannot be negative.`,
+      recencyAfterAge: `${at}: ${names.recency} (${String(tx)}) is larger than ${names.age} (${String(T)}): the last purchase cannot come after the end of observation; measure both from the first purchase, in the same period unit.`,
+      recencyWithoutRepeat: `${at}: ${names.recency} is ${String(tx)} but ${names.frequency} is 0: with no repeat purchase the last purchase is the first, so ${names.recency} must be 0.`,
+    };
+    return new CoreError(ErrorKind.Value, text[problem]);
+  },
+
+  historyLengths(names: HistoryColumnNames, x: number, tx: number, T: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${names.frequency}, ${names.recency} and ${names.age} have ${x}, ${tx} and ${T} entries: give one of each per customer.`,
+    );
+  },
+
+  noCustomers(): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `There are no customers to fit: give at least two customers' histories.`,
+    );
+  },
+
+  singleCustomer(): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `A single customer cannot identify the model's parameters: give the histories of all customers (whole columns).`,
+    );
+  },
+
+  noRepeatPurchases(frequency: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `No customer has a repeat purchase (every ${frequency} is 0), so nothing shows how often customers buy or when they stop: the model needs customers who bought more than once.`,
+    );
+  },
+
+  noTimeObserved(age: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Every ${age} is 0, so no customer has been observed for any time: measure ${age} from the first purchase to the as-of date.`,
+    );
+  },
+
+  identicalHistories(customers: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `All ${customers} customers have the same history, which cannot separate the model's parameters: give the histories of customers who differ.`,
+    );
+  },
+
+  tooFewRepeatCustomers(customers: number, frequency: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Only ${customers} customer${customers === 1 ? " has" : "s have"} a repeat purchase (${frequency} above 0): the spend model is fitted on repeat customers and needs at least two with different histories.`,
+    );
+  },
+
+  spendNotPositive(row: number, averageValue: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Row ${row}: ${averageValue} is ${String(value)}, but a repeat customer's average purchase value must be greater than 0 for the spend model.`,
+    );
+  },
+
+  spendNegative(row: number, averageValue: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Row ${row}: ${averageValue} is ${String(value)}, but an average purchase value cannot be negative.`,
+    );
+  },
+
+  spendLengths(frequency: number, averageValue: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `frequency has ${frequency} entries but average_value has ${averageValue}: give one of each per customer.`,
+    );
+  },
+
+  spendMeanUndefined(q: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `The spend model's q is ${String(q)}, but the expected average value exists only when q is greater than 1 (the mean of the Gamma-Gamma spend is vp/(q−1)): refit with more repeat customers or a penalty.`,
+    );
+  },
+
+  fitConverged(iterations: number, starts: number, withErrors: boolean): string {
+    const from = starts === 1 ? "" : ` (from the second start, ${starts} starts)`;
+    const errors = withErrors
+      ? ""
+      : "; standard errors are unavailable because the Hessian is not positive definite there";
+    return `Converged after ${iterations} iterations${from}${errors}.`;
+  },
+
+  fitNotConverged(model: string, stop: string, parameter: string, starts: number): CoreError {
+    const why: Record<string, string> = {
+      runsOff: `parameter ${parameter} runs off towards 0 or infinity, which means the data cannot pin it down`,
+      flat: parameter
+        ? `the likelihood is almost flat in parameter ${parameter} (its standard error is over 1,000 times its value), so the data cannot pin it down`
+        : `the likelihood is flat or curved the wrong way where the optimiser stopped (its Hessian is not positive definite), so that point is not a proper maximum`,
+      iterations: `the iteration limit was reached`,
+      lineSearch: `no step improved the likelihood any further (precision loss)`,
+      notFinite: `the likelihood is not finite at the start`,
+      boundary: `a parameter ran off towards 0 or infinity`,
+    };
+    return new CoreError(
+      ErrorKind.Num,
+      `The ${model} fit did not converge from ${starts} start${starts === 1 ? "" : "s"}: ${why[stop] ?? stop}; ${tryPenalty}.`,
+    );
+  },
+
+  /** A fit's not-converged report as the #NUM! error a worksheet function returns. */
+  notConverged(message: string): CoreError {
+    return new CoreError(ErrorKind.Num, message);
+  },
+
+  parametersCount(
+    argument: string,
+    expected: readonly string[],
+    given: number,
+    fitFunction: string,
+  ): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${argument} has ${given} cell${given === 1 ? "" : "s"}: give the ${expected.length} cells ${expected.join(", ")} that ${fitFunction} returns, in that order.`,
+    );
+  },
+
+  parameterNotPositive(argument: string, name: string, value: unknown): CoreError {
+    const shown =
+      typeof value === "number"
+        ? String(value)
+        : value === null || value === undefined || value === ""
+          ? "blank"
+          : `"${String(value)}"`;
+    return new CoreError(
+      ErrorKind.Value,
+      `${argument}: ${name} is ${shown}, but every model parameter must be a number greater than 0 (the cells of a fit).`,
+    );
+  },
+
+  seriesNotConverged(what: string, row: number): CoreError {
+    return new CoreError(
+      ErrorKind.Num,
+      `Row ${row}: the series for ${what} did not converge (the horizon is very long compared with the customer's age and alpha): use a shorter horizon or a coarser period unit.`,
+    );
+  },
+} as const;

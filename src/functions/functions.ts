@@ -23,6 +23,14 @@ import { CoreError, isCoreError, Result } from "../core/errors";
 import { paretoShare } from "../core/paretoShare";
 import { satisfaction } from "../core/satisfaction";
 import { segment } from "../core/segment";
+import {
+  bgnbdFitSheet,
+  clvSheet,
+  expectedPurchasesSheet,
+  expectedSpendSheet,
+  gammaGammaFitSheet,
+  pAliveSheet,
+} from "../core/lifetimeValueSheet";
 import { fromExcelCell, fromExcelGrid } from "./fromExcel";
 import { toExcelError } from "./toExcelError";
 import { customerTableFromCells } from "../core/customerTable";
@@ -240,4 +248,124 @@ function todaySerial(now: Date): number {
 function cells<T>(results: Result<RowResult<T>[][]>): any[][] {
   if (isCoreError(results)) throw toExcelError(results);
   return results.map((row) => row.map(excelCell));
+}
+// ---- Lifetime value (BG/NBD + Gamma-Gamma): the model functions of core/lifetimeValueSheet.ts.
+
+/**
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) to the customers' purchase histories: returns one row r, alpha, a, b to pass to CX.PALIVE, CX.EXPECTEDPURCHASES and CX.CLV. Blank rows are left out.
+ * @customfunction BGNBDFIT
+ * @param frequency Repeat purchases of each customer (purchase days after the first one), one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the same period unit as age (0 when frequency is 0).
+ * @param age Time from each customer's first purchase to the as-of date, in weeks, days or months (one unit for all).
+ * @param [penalty] Optional L2 penalty on the parameters, 0 or more (default 0); a small one such as 0.001 helps a fit that does not converge.
+ * @returns One row: r, alpha, a, b.
+ */
+export function BGNBDFIT(frequency: any[][], recency: any[][], age: any[][], penalty?: number): any[][] {
+  const fit = bgnbdFitSheet(range(frequency), range(recency), range(age), cell(penalty));
+  if (isCoreError(fit)) throw toExcelError(fit);
+  return fit;
+}
+
+/**
+ * Probability that each customer is still active (has not dropped out), from the BG/NBD model: 1 for a customer with no repeat purchase, lower the longer a frequent buyer has been silent.
+ * @customfunction PALIVE
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the period unit of the fit.
+ * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fit.
+ * @param params The four cells r, alpha, a, b returned by CX.BGNBDFIT.
+ * @returns The probability of each customer, as a column.
+ */
+export function PALIVE(frequency: any[][], recency: any[][], age: any[][], params: any[][]): any[][] {
+  return column(pAliveSheet(range(frequency), range(recency), range(age), range(params)));
+}
+
+/**
+ * Expected number of repeat purchases of each customer in the next horizon periods, from the BG/NBD model (the paper's equation 10).
+ * @customfunction EXPECTEDPURCHASES
+ * @param horizon Periods ahead, 0 or more, in the period unit of the fit (for example 52 for a year of weeks); one cell, or one per customer.
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the period unit of the fit.
+ * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fit.
+ * @param params The four cells r, alpha, a, b returned by CX.BGNBDFIT.
+ * @returns The expected purchases of each customer, as a column.
+ */
+export function EXPECTEDPURCHASES(
+  horizon: any[][],
+  frequency: any[][],
+  recency: any[][],
+  age: any[][],
+  params: any[][],
+): any[][] {
+  return column(
+    expectedPurchasesSheet(range(horizon), range(frequency), range(recency), range(age), range(params)),
+  );
+}
+
+/**
+ * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005) on the customers with at least one repeat purchase: returns one row p, q, v to pass to CX.EXPECTEDSPEND and CX.CLV.
+ * @customfunction GAMMAGAMMAFIT
+ * @param frequency Repeat purchases of each customer, one column of whole numbers; customers with 0 are left out of the fit.
+ * @param average_value Average value of each customer's repeat purchases (the first purchase left out), greater than 0 where frequency is above 0.
+ * @param [penalty] Optional L2 penalty on the parameters, 0 or more (default 0); a small one such as 0.001 helps a fit that does not converge.
+ * @returns One row: p, q, v.
+ */
+export function GAMMAGAMMAFIT(frequency: any[][], average_value: any[][], penalty?: number): any[][] {
+  const fit = gammaGammaFitSheet(range(frequency), range(average_value), cell(penalty));
+  if (isCoreError(fit)) throw toExcelError(fit);
+  return fit;
+}
+
+/**
+ * Expected average value of each customer's future purchases, from the Gamma-Gamma model: the customer's own average, pulled towards the population mean the fewer purchases it rests on.
+ * @customfunction EXPECTEDSPEND
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param average_value Average value of each customer's repeat purchases; may be blank where frequency is 0 (the population mean is returned).
+ * @param params The three cells p, q, v returned by CX.GAMMAGAMMAFIT (q must be above 1).
+ * @returns The expected average value of each customer, as a column.
+ */
+export function EXPECTEDSPEND(frequency: any[][], average_value: any[][], params: any[][]): any[][] {
+  return column(expectedSpendSheet(range(frequency), range(average_value), range(params)));
+}
+
+/**
+ * Customer lifetime value over the next horizon periods: margin times expected average value times the expected purchases of each period, discounted (BG/NBD + Gamma-Gamma).
+ * @customfunction CLV
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the period unit of the fits.
+ * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fits.
+ * @param average_value Average value of each customer's repeat purchases; may be blank where frequency is 0.
+ * @param bgnbd_params The four cells r, alpha, a, b returned by CX.BGNBDFIT.
+ * @param spend_params The three cells p, q, v returned by CX.GAMMAGAMMAFIT.
+ * @param horizon Whole periods ahead, 1 or more, in the period unit of the fits (52 for a year of weeks).
+ * @param [margin] Share of spend that is profit, 0 or more (default 1: the values are margins already).
+ * @param [annual_discount] Discount rate per year, 0 or more (default 0.1 for 10 %).
+ * @param [periods_per_year] Periods in a year, greater than 0 (default 52.1775 for weeks; 12 for months, 365.25 for days).
+ * @returns The lifetime value of each customer, as a column.
+ */
+export function CLV(
+  frequency: any[][],
+  recency: any[][],
+  age: any[][],
+  average_value: any[][],
+  bgnbd_params: any[][],
+  spend_params: any[][],
+  horizon: number,
+  margin?: number,
+  annual_discount?: number,
+  periods_per_year?: number,
+): any[][] {
+  return column(
+    clvSheet(
+      range(frequency),
+      range(recency),
+      range(age),
+      range(average_value),
+      range(bgnbd_params),
+      range(spend_params),
+      cell(horizon),
+      cell(margin),
+      cell(annual_discount),
+      cell(periods_per_year),
+    ),
+  );
 }

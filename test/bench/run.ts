@@ -4,6 +4,7 @@
  * milliseconds do not). No timing is asserted anywhere in `npm test`.
  */
 import type { BenchRow } from "./benchRow";
+import { runClvBench } from "./clv.bench";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runOfficeBench } from "./office.bench";
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Command-line runner on files", runFilesBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
   ["Order log aggregation", () => runOrdersBench()],
+  ["Lifetime value (BG/NBD + Gamma-Gamma), 1,048,576 customers", runClvBench],
 ];
 
 function format(rows: BenchRow[]): string {

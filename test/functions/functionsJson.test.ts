@@ -48,9 +48,15 @@ const shape = (id: string) =>
 describe("functions.json", () => {
   it("registers exactly the functions of the add-in", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([
+      "BGNBDFIT",
+      "CLV",
       "CUSTOMERS",
       "CUSTOMERVALUE",
+      "EXPECTEDPURCHASES",
+      "EXPECTEDSPEND",
+      "GAMMAGAMMAFIT",
       "LIFETIMEVALUE",
+      "PALIVE",
       "PARETOSHARE",
       "RETENTIONLIFT",
       "SATISFACTION",
@@ -121,6 +127,41 @@ describe("functions.json", () => {
     ]);
     // Not volatile: an omitted as_of is the day of the calculation; TODAY() makes it daily (README).
     expect((byId("CUSTOMERS") as { options?: { volatile?: boolean } }).options?.volatile).toBeUndefined();
+  });
+
+  it("declares the lifetime-value functions' parameters, optionals last", () => {
+    const history = [
+      ["frequency", "any", false, "matrix"],
+      ["recency", "any", false, "matrix"],
+      ["age", "any", false, "matrix"],
+    ];
+    expect(shape("BGNBDFIT")).toEqual([...history, ["penalty", "number", true, "scalar"]]);
+    expect(shape("PALIVE")).toEqual([...history, ["params", "any", false, "matrix"]]);
+    expect(shape("EXPECTEDPURCHASES")).toEqual([
+      ["horizon", "any", false, "matrix"],
+      ...history,
+      ["params", "any", false, "matrix"],
+    ]);
+    expect(shape("GAMMAGAMMAFIT")).toEqual([
+      ["frequency", "any", false, "matrix"],
+      ["average_value", "any", false, "matrix"],
+      ["penalty", "number", true, "scalar"],
+    ]);
+    expect(shape("EXPECTEDSPEND")).toEqual([
+      ["frequency", "any", false, "matrix"],
+      ["average_value", "any", false, "matrix"],
+      ["params", "any", false, "matrix"],
+    ]);
+    expect(shape("CLV")).toEqual([
+      ...history,
+      ["average_value", "any", false, "matrix"],
+      ["bgnbd_params", "any", false, "matrix"],
+      ["spend_params", "any", false, "matrix"],
+      ["horizon", "number", false, "scalar"],
+      ["margin", "number", true, "scalar"],
+      ["annual_discount", "number", true, "scalar"],
+      ["periods_per_year", "number", true, "scalar"],
+    ]);
   });
 
   it("lets error cells reach the functions through allowCustomDataForDataTypeAny, without allowErrorForDataTypeAny", () => {
