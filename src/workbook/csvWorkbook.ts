@@ -14,6 +14,7 @@
  */
 import { qualifiedCellAddress } from "../core/a1";
 import { fieldCell, isBlankField, NUMBER_PATTERN, unquote } from "./csv/csvCell";
+import { csvMessages } from "./csv/csvMessages";
 import { writeSheet, writeTable } from "./csv/csvOutput";
 import { loadCsvText, type CsvText } from "./csv/csvText";
 import { fieldBounds } from "./csv/recordScanner";
@@ -50,6 +51,8 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
   readonly addedSheets: SheetContent[] = [];
   /** Columns to append when saving (header + one value per data row). */
   private readonly newColumns: NewColumn[] = [];
+  /** A non-ASCII new value written into a plain-ASCII file (so as UTF-8), for a note; else null. */
+  private nonAsciiWritten: string | null = null;
 
   private constructor(
     private readonly filePath: string,
@@ -74,9 +77,12 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     return String.fromCharCode(this.text.delimiter);
   }
 
-  /** What the user should know about how the file was read (its encoding), for the runner's notes. */
+  /** What the user should know about how the file was read and written (its encoding), for the runner's notes. */
   readerNotes(): string[] {
-    return this.text.note ? [this.text.note] : [];
+    const notes = this.text.note ? [this.text.note] : [];
+    if (this.nonAsciiWritten !== null)
+      notes.push(csvMessages.utf8IntoAscii(this.filePath, this.nonAsciiWritten));
+    return notes;
   }
 
   async locateTable(): Promise<TableInfo | null> {
@@ -195,7 +201,9 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
 
   /** Writes the table with the new columns to `outputPath` (see `csv/csvOutput.ts`). O(bytes). */
   async save(outputPath: string, io?: IoOptions): Promise<void> {
-    await writeTable(this.text, this.newColumns, this.options.protectFormulaText === true, outputPath, io);
+    const protect = this.options.protectFormulaText === true;
+    const nonAscii = await writeTable(this.text, this.newColumns, protect, outputPath, io);
+    this.nonAsciiWritten = this.text.plainAscii ? nonAscii : null;
   }
 
   /** The files to write beside the output, in the input's dialect: the summary sheet, if the run added one. */

@@ -45,9 +45,11 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
  * What the file is, from its first bytes (and its name for text): "xlsx", "csv", or a
- * {@link FileInputError} saying why it cannot be used (missing, encrypted, legacy .xls, binary).
+ * {@link FileInputError} saying why it cannot be used (missing, encrypted, legacy .xls, binary, a
+ * workbook under a text name). `textIsUtf16`: the user named UTF-16 (`--encoding`), whose zero
+ * bytes are text.
  */
-export function detectFileKind(filePath: string): FileKind {
+export function detectFileKind(filePath: string, textIsUtf16 = false): FileKind {
   let size: number;
   try {
     const stat = statSync(filePath);
@@ -85,7 +87,8 @@ export function detectFileKind(filePath: string): FileKind {
   }
   if (startsWith(GZIP)) throw new FileInputError(csvMessages.gzip(filePath));
   if (size === 0) throw new FileInputError(csvMessages.empty(filePath));
-  if (head.includes(0) && !looksLikeUtf16(head)) throw new FileInputError(csvMessages.binary(filePath));
+  if (head.includes(0) && !textIsUtf16 && !looksLikeUtf16(head))
+    throw new FileInputError(csvMessages.binary(filePath));
   return "csv";
 }
 
@@ -96,7 +99,7 @@ export async function openFileWorkbook(
   csvOptions: CsvOptions = {},
   xlsxOptions: XlsxOptions = {},
 ): Promise<{ kind: FileKind; workbook: FileWorkbook }> {
-  const kind = detectFileKind(filePath);
+  const kind = detectFileKind(filePath, csvOptions.encoding?.unitBytes === 2);
   try {
     if (kind === "xlsx") {
       const stream = xlsxOptions.stream ?? statSync(filePath).size > STREAM_ABOVE_BYTES;

@@ -7,8 +7,12 @@
 import { open, type FileHandle } from "node:fs/promises";
 
 const CHUNK_BYTES = 1 << 20;
-/** Below this many bytes a piece is copied byte by byte (measured: 3× faster than `set(subarray)`). */
-const SMALL_COPY = 256;
+/**
+ * Below this many bytes a piece is copied byte by byte: measured (Node 20) a loop copies a 1–9-byte
+ * field 5–10× faster than `set(source.subarray(…))`, which allocates a view, while a 70-byte record
+ * goes 1.5–2× faster through `set`.
+ */
+const SMALL_COPY = 24;
 
 export class ChunkedWriter {
   private current = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -33,13 +37,15 @@ export class ChunkedWriter {
     const size = end - start;
     if (size <= CHUNK_BYTES - this.length) {
       if (size < SMALL_COPY) {
-        // A loop beats creating a subarray view for the typical 10–100-byte record or field.
         const chunk = this.current;
         let at = this.length;
         for (let i = start; i < end; i++) chunk[at++] = source[i];
         this.length = at;
       } else {
-        this.current.set(source.subarray(start, end), this.length);
+        this.current.set(
+          start === 0 && end === source.length ? source : source.subarray(start, end),
+          this.length,
+        );
         this.length += size;
       }
       return;

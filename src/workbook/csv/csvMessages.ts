@@ -44,6 +44,9 @@ export const csvMessages = {
       ? `; it looks like ${hint}: if names look wrong, run again with --encoding ${hint}.`
       : `; if names look wrong, run again with --encoding NAME.`),
 
+  utf8IntoAscii: (file: string, value: string) =>
+    `${file} is plain ASCII, so the new text ${show(value)} was written as UTF-8; Excel opens a CSV without a byte-order mark in the computer's code page (Windows-1252 on Western Windows): to write it that way instead, run again with --encoding windows-1252.`,
+
   unclosedQuote: (file: string, row: number, column: string, line: number) =>
     `${file}: the quoted field that starts in row ${row}, column ${column} (line ${line} of the file) is never closed, so the rest of the file would be one cell: add the closing " (a " inside quotes is written "").`,
   delimiterInDoubleByte: (file: string, delimiter: string, encoding: string) =>

@@ -19,6 +19,7 @@
  * original fields too, because the user asked for a file that opens safely: only those fields
  * change (the `'` goes right after an opening quote), every other byte stays.
  */
+import { isAscii } from "node:buffer";
 import type { CellValue, NewColumn, SheetContent } from "../workbook";
 import { FileInputError } from "../fileInputError";
 import { ChunkedWriter } from "./chunkedWriter";
@@ -38,14 +39,17 @@ export interface WriteProgress {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Writes the table with `columns` appended to `path` (see the module comment). O(bytes). */
+/**
+ * Writes the table with `columns` appended to `path` (see the module comment). O(bytes). Returns the
+ * first new value that is not ASCII, or null (for the note on plain-ASCII inputs).
+ */
 export async function writeTable(
   text: CsvText,
   columns: readonly NewColumn[],
   protect: boolean,
   path: string,
   io: WriteProgress = {},
-): Promise<void> {
+): Promise<string | null> {
   const { bytes, units, records, width, rowCount, codec } = text;
   const unit = text.encoding.unitBytes;
   const delimiter = encodeOrFail(text, String.fromCharCode(text.delimiter), "the delimiter");
@@ -98,6 +102,7 @@ export async function writeTable(
   } finally {
     if (!completed) await writer.abort();
   }
+  return encoders.map((encoder) => encoder.firstNonAscii).find((value) => value !== null) ?? null;
 
   function copyField(f: number): void {
     const start = bounds[2 * f];
@@ -190,6 +195,8 @@ function encodeOrFail(text: CsvText, field: string, where: string, shown = field
 /** One new column's bytes, row by row, in the input's encoding; repeated values are encoded once. */
 class ColumnEncoder {
   readonly header: Buffer;
+  /** The first value written whose bytes are not all ASCII. */
+  firstNonAscii: string | null = null;
   private readonly cache = new Map<CellValue, Buffer>();
   private readonly delimiter: string;
 
@@ -213,6 +220,13 @@ class ColumnEncoder {
   }
 
   private encode(value: CellValue, where: string): Buffer {
-    return encodeOrFail(this.text, fieldText(value, this.delimiter, this.protect), where, String(value));
+    const bytes = encodeOrFail(
+      this.text,
+      fieldText(value, this.delimiter, this.protect),
+      where,
+      String(value),
+    );
+    if (this.firstNonAscii === null && !isAscii(bytes)) this.firstNonAscii = String(value);
+    return bytes;
   }
 }

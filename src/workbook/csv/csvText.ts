@@ -11,7 +11,7 @@
  * row n of the table being Excel's row n + 1, as Excel shows the file.
  */
 import { open } from "node:fs/promises";
-import { constants } from "node:buffer";
+import { constants, isAscii } from "node:buffer";
 import { columnLetters } from "../../core/a1";
 import { FileInputError } from "../fileInputError";
 import { csvMessages } from "./csvMessages";
@@ -32,6 +32,8 @@ export interface CsvText {
   bomUnits: number;
   /** What to tell the user about the encoding, or null. */
   note: string | null;
+  /** Every byte is ASCII and no encoding was named: UTF-8 and the code pages read it alike. */
+  plainAscii: boolean;
   /** The delimiter's unit (ASCII code). */
   delimiter: number;
   /** Excel's `sep=X` line before the header, kept in the output; null when there is none. */
@@ -117,6 +119,7 @@ export async function loadCsvText(file: string, options: LoadOptions = {}): Prom
     encoding,
     bomUnits,
     note: detected.note,
+    plainAscii: options.encoding === undefined && encoding.unitBytes === 1 && isAscii(bytes),
     delimiter,
     sepLine: sep,
     records,

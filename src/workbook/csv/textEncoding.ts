@@ -171,8 +171,9 @@ export function looksLikeUtf16(head: Buffer): boolean {
 
 /**
  * UTF-16 without a byte-order mark: in the first 4 KB (at least 16 bytes), at least 30 % of the
- * pairs have a zero in one position and almost none in the other, and the byte beside those zeros
- * is printable ASCII (ASCII text in UTF-16 is every other byte zero).
+ * pairs have a zero in one position and at most a tenth as many in the other (a character beyond
+ * U+FFFF, or one like U+0100, has a zero there), and the byte beside those zeros is printable ASCII
+ * (ASCII text in UTF-16 is every other byte zero).
  */
 function utf16WithoutMark(bytes: Buffer): TextEncoding | null {
   const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
@@ -194,8 +195,8 @@ function utf16WithoutMark(bytes: Buffer): TextEncoding | null {
     }
   }
   // ASCII characters in UTF-16: one byte zero, the other printable (or a tab or line break).
-  if (oddZeros >= 0.3 * pairs && evenZeros <= 0.02 * pairs && evenText >= 0.9 * oddZeros) return UTF16LE;
-  if (evenZeros >= 0.3 * pairs && oddZeros <= 0.02 * pairs && oddText >= 0.9 * evenZeros) return UTF16BE;
+  if (oddZeros >= 0.3 * pairs && evenZeros * 10 <= oddZeros && evenText >= 0.9 * oddZeros) return UTF16LE;
+  if (evenZeros >= 0.3 * pairs && oddZeros * 10 <= evenZeros && oddText >= 0.9 * evenZeros) return UTF16BE;
   return null;
 }
 
@@ -234,12 +235,17 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** chardet's guess for a non-Western file (e.g. windows-1251), to suggest in the note; else null. */
+/**
+ * chardet's guess for a file that does not look Western (e.g. windows-1251), to suggest in the note,
+ * or null. Only a clear guess counts: confidence ≥ 30 and 10 points ahead of the next one
+ * (chardet gives 43 for a page of Russian in Windows-1251, 42/40 for German in Latin-1/Latin-5).
+ */
 function chardetHint(bytes: Buffer, invalidAt: number): string | null {
   const start = Math.max(0, invalidAt - 4096);
-  const guess = chardet.analyse(bytes.subarray(start, start + 65_536))[0];
-  if (!guess || guess.confidence < 50) return null;
-  const western = ["ISO-8859-1", "windows-1252", "ISO-8859-15", "UTF-8"];
+  const [guess, next] = chardet.analyse(bytes.subarray(start, start + 65_536));
+  if (!guess || guess.confidence < 30 || (next && guess.confidence - next.confidence < 10)) return null;
+  // Latin-1, Latin-9 and Latin-5 differ from Windows-1252 in a handful of characters: no hint.
+  const western = ["ISO-8859-1", "windows-1252", "ISO-8859-15", "ISO-8859-9", "UTF-8", "ASCII"];
   return western.includes(guess.name) || !iconv.encodingExists(guess.name) ? null : guess.name;
 }
 
