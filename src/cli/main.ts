@@ -118,6 +118,14 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
       files.push({ path: companionPath(output, companion.suffix), write: companion.write });
     }
   }
+  // Checked again with the files the run actually writes (and what the folder holds by now).
+  const late = checkOutputs(
+    input,
+    inputKind,
+    files.map((file) => file.path),
+    options.force,
+  );
+  if (late) return fail(late.message, late.code);
   const failure = await writeOutputs(files, options.force);
   if (failure !== null) return fail(failure);
 

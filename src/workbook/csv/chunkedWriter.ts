@@ -57,6 +57,18 @@ export class ChunkedWriter {
     this.queue(Buffer.from(source.subarray(start, end)));
   }
 
+  /** Appends ASCII text (a number's digits) without making a buffer for it. */
+  writeAscii(text: string): void {
+    if (text.length > CHUNK_BYTES - this.length) {
+      this.copy(Buffer.from(text, "latin1"));
+      return;
+    }
+    const chunk = this.current;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) chunk[at++] = text.charCodeAt(i);
+    this.length = at;
+  }
+
   /** Sends the current chunk (after the previous write finished) and continues in the spare one. */
   async flush(): Promise<void> {
     if (this.length === 0) return;
