@@ -32,6 +32,8 @@ export const csvMessages = {
     `${file} starts with a ${bomName} byte-order mark, but --encoding says ${given}: leave out --encoding (the mark decides).`,
   notUtf8AsSaid: (file: string, line: number) =>
     `${file} is not valid UTF-8 (line ${line}), although --encoding says so: leave out --encoding to read it as Windows-1252, or name its real encoding.`,
+  notUtf16AsSaid: (file: string, given: string) =>
+    `${file} is not ${given} text (it has none of the zero bytes UTF-16 writes for ASCII characters), although --encoding says so: leave out --encoding or name the file's real encoding.`,
   oddUtf16: (file: string, name: string) =>
     `${file} is ${name} text with an odd number of bytes, so its last character is cut off: save it again and run again.`,
   bomButNotUtf8: (file: string, line: number) =>

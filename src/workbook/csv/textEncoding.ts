@@ -106,6 +106,10 @@ export function detectEncoding(bytes: Buffer, file: string, explicit?: TextEncod
     const encoding =
       explicit.unitBytes === 2 && bom !== null ? { ...bomEncoding(bom), name: explicit.name } : explicit;
     checkUnits(bytes, bomBytes, encoding, file);
+    // UTF-16 writes the delimiter and line breaks with a zero byte: without any, it is 8-bit text.
+    if (encoding.unitBytes === 2 && bom === null && !bytes.subarray(0, 4096).includes(0)) {
+      throw new FileInputError(csvMessages.notUtf16AsSaid(file, explicit.name));
+    }
     if (encoding === UTF8 && !isUtf8(bytes.subarray(bomBytes))) {
       throw new FileInputError(
         csvMessages.notUtf8AsSaid(file, lineOf(bytes, firstInvalidUtf8(bytes, bomBytes))),

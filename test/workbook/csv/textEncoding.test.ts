@@ -73,6 +73,9 @@ describe("detecting a file's encoding", () => {
     );
     expect(() => detect(Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]))).toThrow(/UTF-32 text/);
     expect(() => detect(Buffer.from([0xff, 0xfe, 0x41, 0, 0x42]))).toThrow(/odd number of bytes/);
+    expect(() => detect(Buffer.from("Customer,Revenue\r\n"), UTF16LE)).toThrow(
+      /f\.csv is not UTF-16LE text \(it has none of the zero bytes/,
+    );
   });
 
   it("finds the first byte that is not UTF-8", () => {
