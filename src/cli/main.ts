@@ -10,7 +10,6 @@ import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs
 import path from "node:path";
 import { sheetToCsv } from "../workbook/csvWorkbook";
 import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
-import { XlsxStreamWorkbook } from "../workbook/xlsxStreamWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
@@ -59,7 +58,7 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   const defaultOutput = options.file
     ? input.replace(/(\.[^./\\]*)?$/, inputIsCsv ? ".segmented.csv" : ".segmented.xlsx")
     : path.join(io.cwd, "sample-customers.segmented.xlsx");
-  const output = options.output ? path.resolve(io.cwd, options.output) : defaultOutput;
+  let output = options.output ? path.resolve(io.cwd, options.output) : defaultOutput;
 
   let opened;
   try {
@@ -75,9 +74,20 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     return fail(error instanceof FileInputError ? error.message : `${input}: ${String(error)}`);
   }
   const { kind, workbook } = opened;
+  // What the reader noticed in the file (formulas without results, a merged header, …), shown with the outcome.
+  const readerNotes = "readerNotes" in workbook ? workbook.readerNotes() : [];
+  if ("extension" in workbook && !options.output)
+    output = defaultOutput.replace(/\.xlsx$/, workbook.extension);
   const outputKind = /\.csv$/i.test(output) ? "csv" : "xlsx";
   if (outputKind !== kind) {
     return fail(`The output must be the same kind of file as the input (.${kind}): ${output}`, 2);
+  }
+  if ("extension" in workbook && path.extname(output).toLowerCase() !== workbook.extension) {
+    // Excel refuses to open macros under .xlsx, and a workbook without them under .xlsm.
+    return fail(
+      `${path.basename(input)} is ${workbook.extension === ".xlsm" ? "macro-enabled" : "not macro-enabled"}: its output must end in ${workbook.extension} (${output}).`,
+      2,
+    );
   }
   if (options.formulas && kind === "csv")
     return fail("--formulas needs an .xlsx file (CSV has no formulas).", 2);
@@ -91,8 +101,13 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     }
   }
 
+  const failWithNotes = (message: string, code = 1) => {
+    for (const note of readerNotes) io.stderr(`cx-segment: note: ${note}\n`);
+    return fail(message, code);
+  };
   const previewed = await previewTable(workbook, 0);
-  if (!previewed.ok) return fail(problemText(previewed.problem.message, input, options.sheet, options.table));
+  if (!previewed.ok)
+    return failWithNotes(problemText(previewed.problem.message, input, options.sheet, options.table));
   const { headers, detected } = previewed.preview;
   const mapping = applyMapping(detected, options.mapByHeader, headers);
   if (typeof mapping === "string") return fail(mapping, 2);
@@ -112,7 +127,7 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   if (!outcome.ok) {
     const problem = outcome.problem;
     const hint = problem.code === "declined-overwrite" ? " Pass --force to overwrite those cells." : "";
-    return fail(`${path.basename(input)}: ${problem.message}${hint}`);
+    return failWithNotes(`${path.basename(input)}: ${problem.message}${hint}`);
   }
 
   const written: string[] = [];
@@ -132,10 +147,7 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     return fail(`Could not write ${output}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const skippedCharts = "skippedCharts" in workbook ? workbook.skippedCharts : 0;
-  const notes = [...outcome.summary.notes];
-  if (workbook instanceof XlsxStreamWorkbook) notes.push(...workbook.lossNotes());
-  if (skippedCharts > 0) notes.push("No chart was written: the xlsx library (exceljs) cannot write charts.");
+  const notes = [...outcome.summary.notes, ...readerNotes];
   report(io, options.json, outcome.summary, notes, written);
   return 0;
 }
