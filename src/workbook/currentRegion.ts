@@ -28,7 +28,8 @@ export function currentRegion(
   column: number,
   limits: { rowCount: number; columnCount: number },
 ): Region | null {
-  const has = (r: number, c: number) => r >= 0 && c >= 0 && r < limits.rowCount && c < limits.columnCount && filled(r, c);
+  const has = (r: number, c: number) =>
+    r >= 0 && c >= 0 && r < limits.rowCount && c < limits.columnCount && filled(r, c);
   let top = row;
   let bottom = row;
   let left = column;
@@ -41,7 +42,7 @@ export function currentRegion(
     for (let r = top - 1; r <= bottom + 1; r++) if (has(r, c)) return true;
     return false;
   };
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     while (bottom + 1 < limits.rowCount && rowTouches(bottom + 1)) [bottom, grew] = [bottom + 1, true];
     while (top > 0 && rowTouches(top - 1)) [top, grew] = [top - 1, true];

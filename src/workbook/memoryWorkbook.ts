@@ -178,12 +178,10 @@ export class MemoryWorkbook implements Workbook {
         table.rowCount,
         table.columnCount,
       );
-    const region = currentRegion(
-      (r, c) => !isBlank(state.columns[c]?.[r]),
-      selection.row,
-      selection.column,
-      { rowCount: this.rowCountOf(state), columnCount: state.columns.length },
-    );
+    const region = currentRegion((r, c) => !isBlank(state.columns[c]?.[r]), selection.row, selection.column, {
+      rowCount: this.rowCountOf(state),
+      columnCount: state.columns.length,
+    });
     if (region === null) return null;
     return this.tableInfo(
       state,

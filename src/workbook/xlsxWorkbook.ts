@@ -99,7 +99,8 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
       const structure = await readPackageStructure(zip);
       const tablesBySheet = new Map<string, TablePart[]>();
       for (const sheet of structure.sheets) {
-        if (sheet.isWorksheet && zip.has(sheet.part)) tablesBySheet.set(sheet.name, await readSheetTables(zip, sheet));
+        if (sheet.isWorksheet && zip.has(sheet.part))
+          tablesBySheet.set(sheet.name, await readSheetTables(zip, sheet));
       }
       const located = locate(structure, tablesBySheet, target);
       const sharedStrings =
@@ -148,7 +149,15 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
       const range = parseRangeAddress(found.table.ref);
       if (!range || found.table.headerRowCount !== 1) return null;
       const rowCount = Math.max(0, range.rowCount - 1 - found.table.totalsRowCount);
-      return tableInfo(found.sheet.name, data, found.table.name, range.row, range.column, range.columnCount, rowCount);
+      return tableInfo(
+        found.sheet.name,
+        data,
+        found.table.name,
+        range.row,
+        range.column,
+        range.columnCount,
+        rowCount,
+      );
     }
     const region = regionOf(data);
     if (!region) return null;
@@ -214,7 +223,8 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
 
   async addSheet(content: SheetContent): Promise<void> {
     const taken = new Set((await this.sheetNames()).map((name) => name.toLowerCase()));
-    if (taken.has(content.name.toLowerCase())) throw new Error(`A sheet named "${content.name}" exists already.`);
+    if (taken.has(content.name.toLowerCase()))
+      throw new Error(`A sheet named "${content.name}" exists already.`);
     this.added.push(content);
   }
 
@@ -250,14 +260,23 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
       const { table, columns } = pending;
       const sheet = this.sheetEntry(table.sheet);
       const data = await this.sheetData(table.sheet);
-      if (columns.some((column) => column.numberFormat && column.numberFormat !== "General")) await this.loadStyles();
+      if (columns.some((column) => column.numberFormat && column.numberFormat !== "General"))
+        await this.loadStyles();
       const patch = this.sheetPatch(table, columns);
       wroteFormulas = columns.some((column) => column.formulas !== undefined);
       replaced.set(sheet.part, () => patchedSheet(this.zip, sheet.part, data.layout, patch));
       if (table.tableName) {
         const part = this.located?.table?.part;
         if (!part) throw new Error(`The table "${table.tableName}" has no part.`);
-        replaced.set(part, Buffer.from(widenTable(await this.zip.readText(part), columns.map((c) => c.header))));
+        replaced.set(
+          part,
+          Buffer.from(
+            widenTable(
+              await this.zip.readText(part),
+              columns.map((c) => c.header),
+            ),
+          ),
+        );
       }
       if (mergeRowNeeded(data.layout, patch)) {
         // Cells replaced in place may have been formulas the calculation chain lists; Excel rebuilds it.
@@ -296,7 +315,11 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
         drawingId = "rId1";
         added.set(
           relationshipsPartOf(sheetPart),
-          Buffer.from(addRelationships(null, [{ id: drawingId, type: RELATIONSHIP_TYPES.drawing, target: `/${drawingPart}` }])),
+          Buffer.from(
+            addRelationships(null, [
+              { id: drawingId, type: RELATIONSHIP_TYPES.drawing, target: `/${drawingPart}` },
+            ]),
+          ),
         );
         newTypes.push({ part: drawingPart, contentType: CONTENT_TYPES.drawing });
         const chartRels: { id: string; type: string; target: string }[] = [];
@@ -326,7 +349,10 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
 
     const { workbookPart, workbookRelsPart } = this.structure;
     if (newSheets.length > 0 || wroteFormulas) {
-      replaced.set(workbookPart, Buffer.from(patchWorkbookXml(await this.zip.readText(workbookPart), newSheets, wroteFormulas)));
+      replaced.set(
+        workbookPart,
+        Buffer.from(patchWorkbookXml(await this.zip.readText(workbookPart), newSheets, wroteFormulas)),
+      );
     }
     if (workbookRels.length > 0 || removedParts.length > 0) {
       let rels = this.zip.has(workbookRelsPart) ? await this.zip.readText(workbookRelsPart) : null;
@@ -336,7 +362,9 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
     if (newTypes.length > 0 || removedParts.length > 0) {
       replaced.set(
         "[Content_Types].xml",
-        Buffer.from(patchContentTypes(await this.zip.readText("[Content_Types].xml"), newTypes, removedParts)),
+        Buffer.from(
+          patchContentTypes(await this.zip.readText("[Content_Types].xml"), newTypes, removedParts),
+        ),
       );
     }
     await this.zip.write(filePath, replaced, added, new Set(removedParts));
@@ -372,7 +400,9 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
   private async loadStyles(): Promise<StyleSheet> {
     if (!this.styles) {
       const part = this.structure.stylesPart;
-      this.styles = StyleSheet.parse(part && this.zip.has(part) ? await this.zip.readText(part) : MINIMAL_STYLES);
+      this.styles = StyleSheet.parse(
+        part && this.zip.has(part) ? await this.zip.readText(part) : MINIMAL_STYLES,
+      );
     }
     return this.styles;
   }
@@ -386,14 +416,20 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
   private sheetPatch(table: TableInfo, columns: readonly NewColumn[]): SheetPatch {
     const firstColumn = table.firstColumn + table.columnCount;
     const styles = columns.map((column) =>
-      column.numberFormat && column.numberFormat !== "General" ? this.styleSheetSync().styleForFormat(column.numberFormat) : 0,
+      column.numberFormat && column.numberFormat !== "General"
+        ? this.styleSheetSync().styleForFormat(column.numberFormat)
+        : 0,
     );
     const dateShift = columns.map((column) =>
-      this.structure.date1904 && column.numberFormat && isDateFormat(-1, column.numberFormat) ? DAYS_1904_AFTER_1900 : 0,
+      this.structure.date1904 && column.numberFormat && isDateFormat(-1, column.numberFormat)
+        ? DAYS_1904_AFTER_1900
+        : 0,
     );
     const tableName = table.tableName;
     const formulas = columns.map((column) =>
-      column.formulas && tableName ? column.formulas.map((f) => toFileFormula(f, tableName)) : column.formulas,
+      column.formulas && tableName
+        ? column.formulas.map((f) => toFileFormula(f, tableName))
+        : column.formulas,
     );
     return {
       firstRow: table.headerRow,
@@ -407,7 +443,8 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
           const reference = cellAddress(row, sheetColumn);
           if (i < 0) return { column: sheetColumn, xml: cellXml(reference, column.header, 0) };
           const formula = formulas[j]?.[i];
-          if (formula !== undefined) return { column: sheetColumn, xml: formulaCellXml(reference, formula, styles[j]) };
+          if (formula !== undefined)
+            return { column: sheetColumn, xml: formulaCellXml(reference, formula, styles[j]) };
           let value = column.values?.[i] ?? null;
           if (typeof value === "number" && dateShift[j]) value -= dateShift[j];
           return { column: sheetColumn, xml: value === null ? "" : cellXml(reference, value, styles[j]) };
@@ -431,7 +468,9 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
     }
     if (target.sheet && !this.located) {
       const names = this.structure.sheets.map((s) => s.name);
-      notes.push(`There is no worksheet "${target.sheet}"; the sheets are: ${names.join(", ")} (pass one with --sheet).`);
+      notes.push(
+        `There is no worksheet "${target.sheet}"; the sheets are: ${names.join(", ")} (pass one with --sheet).`,
+      );
       return notes;
     }
     const found = this.located;
@@ -447,10 +486,16 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
     const where = found.table ? `table "${found.table.name}"` : `sheet "${found.sheet.name}"`;
     const range = found.table ? parseRangeAddress(found.table.ref) : null;
     const region = range
-      ? { top: range.row, bottom: range.row + range.rowCount - 1, left: range.column, right: range.column + range.columnCount - 1 }
+      ? {
+          top: range.row,
+          bottom: range.row + range.rowCount - 1,
+          left: range.column,
+          right: range.column + range.columnCount - 1,
+        }
       : regionOf(data);
     if (!region) return notes;
-    const inside = (r: number, c: number) => r >= region.top && r <= region.bottom && c >= region.left && c <= region.right;
+    const inside = (r: number, c: number) =>
+      r >= region.top && r <= region.bottom && c >= region.left && c <= region.right;
     const missing = data.formulasWithoutValue.filter(([r, c]) => inside(r, c));
     if (missing.length > 0) {
       notes.push(
@@ -458,19 +503,27 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
       );
     }
     const mergedHeader = data.merges.filter(
-      (m) => m.row <= region.top && m.row + m.rowCount - 1 >= region.top && m.column <= region.right && m.column + m.columnCount - 1 >= region.left,
+      (m) =>
+        m.row <= region.top &&
+        m.row + m.rowCount - 1 >= region.top &&
+        m.column <= region.right &&
+        m.column + m.columnCount - 1 >= region.left,
     );
     if (mergedHeader.length > 0) {
       const ranges = mergedHeader
         .slice(0, LISTED)
-        .map((m) => `${cellAddress(m.row, m.column)}:${cellAddress(m.row + m.rowCount - 1, m.column + m.columnCount - 1)}`);
+        .map(
+          (m) =>
+            `${cellAddress(m.row, m.column)}:${cellAddress(m.row + m.rowCount - 1, m.column + m.columnCount - 1)}`,
+        );
       notes.push(
         `The header row (row ${region.top + 1}) of the ${where} has merged cells (${ranges.join(", ")}): each column needs its own header cell. Unmerge them (Home › Merge & Center) and give every column a name, then run again.`,
       );
     }
     if (!found.table) {
       const filledInHeader = countFilled(data, region.top, region.left, region.right);
-      const filledBelow = region.bottom > region.top ? countFilled(data, region.top + 1, region.left, region.right) : 0;
+      const filledBelow =
+        region.bottom > region.top ? countFilled(data, region.top + 1, region.left, region.right) : 0;
       if (filledInHeader === 1 && region.right > region.left && filledBelow > 1) {
         const title = data.columns[region.left]?.get(region.top);
         notes.push(
@@ -487,7 +540,11 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
 }
 
 /** The sheet and Excel table the target names (see the class comment), or null. */
-function locate(structure: PackageStructure, tablesBySheet: Map<string, TablePart[]>, target: FileTarget): Located | null {
+function locate(
+  structure: PackageStructure,
+  tablesBySheet: Map<string, TablePart[]>,
+  target: FileTarget,
+): Located | null {
   const worksheets = structure.sheets.filter((sheet) => sheet.isWorksheet && tablesBySheet.has(sheet.name));
   const named = target.sheet
     ? (worksheets.find((s) => s.name === target.sheet) ??
@@ -573,7 +630,12 @@ function formatLookup(content: SheetContent): (row: number, column: number) => s
   return (row, column) => {
     let code = "General";
     for (const { block, format } of content.numberFormats ?? []) {
-      if (row >= block.row && row < block.row + block.rowCount && column >= block.column && column < block.column + block.columnCount)
+      if (
+        row >= block.row &&
+        row < block.row + block.rowCount &&
+        column >= block.column &&
+        column < block.column + block.columnCount
+      )
         code = format;
     }
     return code;

@@ -56,7 +56,8 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return null;
-      if (typeof result === "object" && !(result instanceof Date)) return (result as ExcelJS.CellErrorValue).error;
+      if (typeof result === "object" && !(result instanceof Date))
+        return (result as ExcelJS.CellErrorValue).error;
       return toCellValue(result as ExcelJS.CellValue);
     }
     if ("text" in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text);

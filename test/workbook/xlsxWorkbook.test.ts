@@ -1,19 +1,30 @@
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { FORMULA_LIKE_NAMES, SAMPLE_COLUMNS, sampleCustomers } from "../../src/sample/sampleCustomers";
-import { openFileWorkbook } from "../../src/workbook/fileWorkbook";
-import { XlsxStreamWorkbook } from "../../src/workbook/xlsxStreamWorkbook";
-import { readTableParts } from "../../src/workbook/xlsxTableParts";
-import { XlsxWorkbook, toCellValue } from "../../src/workbook/xlsxWorkbook";
-import { readZipEntries } from "../../src/workbook/zipEntries";
-import { readXlsx, run, tempDir as tempDirWith } from "../cli/cliHarness";
+import * as sheetPatcher from "../../src/workbook/xlsx/sheetPatcher";
+import { readPackageStructure, readSheetTables } from "../../src/workbook/xlsx/packageStructure";
+import { ZipPackage } from "../../src/workbook/xlsx/zipPackage";
+import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { readXlsx, run, tempDir as tempDirWith, toCellValue } from "../cli/cliHarness";
 
 const samplePath = path.resolve(__dirname, "../../assets/sample-customers.xlsx");
 
-const tempDir = (): string => tempDirWith("cx-stream-");
+const tempDir = (): string => tempDirWith("cx-xlsx-");
 
-/** Every non-empty cell of every sheet whose value (incl. formula) or number format differs. */
+/** Every entry of a package with its uncompressed bytes. */
+async function entries(file: string): Promise<Map<string, Buffer>> {
+  const zip = await ZipPackage.open(file);
+  try {
+    const out = new Map<string, Buffer>();
+    for (const name of zip.names()) if (!name.endsWith("/")) out.set(name, await zip.readBuffer(name));
+    return out;
+  } finally {
+    zip.close();
+  }
+}
+
+/** Every non-empty cell of every input sheet whose value (incl. formula) or number format differs in the output. */
 function changedCells(input: ExcelJS.Workbook, output: ExcelJS.Workbook): string[] {
   const differences: string[] = [];
   for (const sheet of input.worksheets) {
@@ -34,18 +45,6 @@ function changedCells(input: ExcelJS.Workbook, output: ExcelJS.Workbook): string
     });
   }
   return differences;
-}
-
-/** Value (as Range.values shows it) and number format of every cell in a block, row-major. */
-function grid(sheet: ExcelJS.Worksheet, fromColumn: number, toColumn: number, rows: number) {
-  const cells: [string, unknown, string | undefined][] = [];
-  for (let r = 1; r <= rows; r++) {
-    for (let c = fromColumn; c <= toColumn; c++) {
-      const cell = sheet.getCell(r, c);
-      cells.push([cell.address, toCellValue(cell.value), cell.value === null ? undefined : cell.numFmt]);
-    }
-  }
-  return cells;
 }
 
 /**
@@ -76,146 +75,131 @@ async function writeSmallWorkbook(file: string): Promise<void> {
   await workbook.xlsx.writeFile(file);
 }
 
-describe("cx-segment --stream on a 300-customer workbook, against the in-memory path", () => {
+describe("cx-segment on a 300-customer workbook (a plain range)", () => {
   let dir: string;
-  let streamed: Awaited<ReturnType<typeof run>>;
-  let inMemory: Awaited<ReturnType<typeof run>>;
+  let result: Awaited<ReturnType<typeof run>>;
   let input: ExcelJS.Workbook;
   let output: ExcelJS.Workbook;
-  let reference: ExcelJS.Workbook;
 
   beforeAll(async () => {
     dir = tempDir();
     await writeSmallWorkbook(path.join(dir, "small.xlsx"));
-    streamed = await run(["small.xlsx", "--stream", "--json", "--output", "streamed.xlsx"], dir);
-    inMemory = await run(["small.xlsx", "--no-stream", "--json", "--output", "memory.xlsx"], dir);
+    result = await run(["small.xlsx", "--json", "--output", "out.xlsx", "--method", "abc"], dir);
     input = await readXlsx(path.join(dir, "small.xlsx"));
-    output = await readXlsx(path.join(dir, "streamed.xlsx"));
-    reference = await readXlsx(path.join(dir, "memory.xlsx"));
+    output = await readXlsx(path.join(dir, "out.xlsx"));
   });
 
-  it("exits 0 on both paths and prints the same summary", () => {
-    expect(streamed.stderr).toBe("");
-    expect(streamed.code).toBe(0);
-    expect(inMemory.code).toBe(0);
-    const a = JSON.parse(streamed.stdout);
-    const b = JSON.parse(inMemory.stdout);
-    expect(a.segments).toEqual(b.segments);
-    expect(a.gini).toBe(b.gini);
-    expect(a.paretoTop20).toBe(b.paretoTop20);
+  it("exits 0 with the summary and no notes about the file", () => {
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).customers).toBe(300);
   });
 
   it("keeps every original cell of every sheet: value, formula, boolean, error, date and number format", () => {
     expect(changedCells(input, output)).toEqual([]);
-    // The checks above compare against the input; these pin the special cells by hand.
     const notes = output.getWorksheet("Notes")!;
     expect(notes.getCell("B1").value).toEqual({ formula: "SUM(Customers!D2:D301)", result: 123.5 });
     expect(notes.getCell("A2").value).toBe(true);
     expect(notes.getCell("A3").value).toEqual({ error: "#N/A" });
-    expect(notes.getCell("A4").numFmt).toBe("dd/mm/yyyy");
     // 2026-01-31 is Excel serial 46053 (46022 for 2025-12-31, + 31 days).
     expect(toCellValue(notes.getCell("A4").value)).toBe(46053);
   });
 
-  it("keeps fonts and column widths", () => {
-    const sheet = output.getWorksheet("Customers")!;
-    expect(sheet.getCell("B1").font?.bold).toBe(true);
-    expect(sheet.getColumn(SAMPLE_COLUMNS.name + 1).width).toBe(30);
+  it("copies every part it does not change byte for byte; changes only the sheet, styles and package lists", async () => {
+    const before = await entries(path.join(dir, "small.xlsx"));
+    const after = await entries(path.join(dir, "out.xlsx"));
+    const changed = [...before.keys()].filter(
+      (name) => !before.get(name)!.equals(after.get(name) ?? Buffer.alloc(0)),
+    );
+    expect(changed.sort()).toEqual(
+      [
+        "[Content_Types].xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+      ].sort(),
+    );
+    // The sheet's original text survives: every original row's cells are still there verbatim,
+    // with only the new cells after them (and the rows' `spans` hint widened from 1:14 to 1:16).
+    const sheetBefore = before.get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    const sheetAfter = after.get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    const rows = sheetBefore.split("</row>").slice(0, -1);
+    expect(rows).toHaveLength(301);
+    const missing = rows.filter((row) => !sheetAfter.includes(row.slice(row.indexOf("<c "))));
+    expect(missing).toHaveLength(0);
+    expect(sheetAfter.includes('spans="1:16"')).toBe(true);
   });
 
-  it("writes the same new columns (header, values, number formats) as the in-memory path", () => {
+  it("adds the ABC columns with their 0.00% format beside the range", () => {
     const sheet = output.getWorksheet("Customers")!;
-    const added = reference.getWorksheet("Customers")!.columnCount - 14;
-    expect(added).toBeGreaterThan(0);
-    const expected = grid(reference.getWorksheet("Customers")!, 15, 14 + added, 301);
-    expect(grid(sheet, 15, 14 + added, 301)).toEqual(expected);
+    expect(sheet.getCell(1, 15).value).toBe("ABC class");
+    expect(sheet.getCell(1, 16).value).toBe("Cumulative value share");
+    expect(["A", "B", "C"]).toContain(sheet.getCell(2, 15).value);
+    expect(sheet.getCell(2, 16).numFmt).toBe("0.00%");
     expect(sheet.getCell(302, 15).value).toBeNull();
   });
 
-  it("writes the same summary sheet (cells and number formats) as the in-memory path", () => {
-    const memorySummary = reference.worksheets[2];
-    const streamSummary = output.worksheets[2];
-    expect(streamSummary.name).toBe(memorySummary.name);
-    const width = memorySummary.columnCount;
-    const height = memorySummary.rowCount;
-    expect(height).toBeGreaterThan(5);
-    expect(grid(streamSummary, 1, width, height)).toEqual(grid(memorySummary, 1, width, height));
-  });
-
-  it("brings names starting with +, -, = and @ back as text cells, with no <f> element in the sheet XML", () => {
+  it("brings names starting with +, -, = and @ back as text cells, with no <f> element in the sheet XML", async () => {
     const sheet = output.getWorksheet("Customers")!;
     for (const [row, name] of FORMULA_LIKE_NAMES) {
+      if (row >= 300) continue;
       const cell = sheet.getCell(row + 2, SAMPLE_COLUMNS.name + 1);
       expect(cell.value).toBe(name);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
     }
-    const xml = readZipEntries(path.join(dir, "streamed.xlsx"), (name) => name.endsWith("sheet1.xml"), 1e9);
-    const customersXml = [...xml.values()][0];
-    expect(customersXml).toContain("=Equals Engineering AB");
-    expect(customersXml).not.toMatch(/<f[ >]/);
-  });
-
-  it("prints what the streaming path does not copy", () => {
-    expect(JSON.parse(streamed.stdout).notes.join(" ")).toMatch(/streaming.*merged cells/i);
-    expect(JSON.parse(inMemory.stdout).notes.join(" ")).not.toMatch(/streaming/i);
+    const xml = (await entries(path.join(dir, "out.xlsx"))).get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    expect(xml).not.toMatch(/<f[ >]/);
   });
 });
 
-describe("cx-segment --stream on the bundled sample (an Excel table)", () => {
+describe("cx-segment on the bundled sample (an Excel table)", () => {
   let dir: string;
-  let streamed: Awaited<ReturnType<typeof run>>;
   let output: ExcelJS.Workbook;
-  let reference: ExcelJS.Workbook;
 
   beforeAll(async () => {
     dir = tempDir();
-    streamed = await run(["--stream", "--json", "--output", "streamed.xlsx"], dir);
-    expect((await run(["--json", "--output", "memory.xlsx"], dir)).code).toBe(0);
-    output = await readXlsx(path.join(dir, "streamed.xlsx"));
-    reference = await readXlsx(path.join(dir, "memory.xlsx"));
+    expect((await run(["--json", "--output", "out.xlsx", "--formulas"], dir)).code).toBe(0);
+    output = await readXlsx(path.join(dir, "out.xlsx"));
   });
 
-  it("keeps every original cell, including the formulas of the About sheet", async () => {
-    expect(streamed.code).toBe(0);
+  it("keeps every original cell, including the formulas of the other sheet", async () => {
     expect(changedCells(await readXlsx(samplePath), output)).toEqual([]);
   });
 
-  it("finds the table from its part (A1:N5001) and writes 5,000 results beside it, as the in-memory path", () => {
-    const added = reference.getWorksheet("Customers")!.columnCount - 14;
-    const sheet = output.getWorksheet("Customers")!;
-    expect(grid(sheet, 15, 14 + added, 5001)).toEqual(
-      grid(reference.getWorksheet("Customers")!, 15, 14 + added, 5001),
-    );
-    // The table becomes a plain range with a filter over the old and new columns.
-    expect(sheet.autoFilter).toBe(`A1:${String.fromCharCode(64 + 14 + added)}5001`);
-    expect(sheet.getTables()).toHaveLength(0);
+  it("widens the table part and gives the new column a fresh id", async () => {
+    const zip = await ZipPackage.open(path.join(dir, "out.xlsx"));
+    const structure = await readPackageStructure(zip);
+    const [table] = await readSheetTables(zip, structure.sheets[0]);
+    zip.close();
+    expect(table.name).toBe("Customers");
+    expect(table.ref).toBe("A1:O5001");
+    expect(table.columnNames.slice(-1)).toEqual(["Segment"]);
   });
 
-  it("writes the same summary, except that it names the range instead of the table", () => {
-    const memorySummary = reference.worksheets[2];
-    const streamSummary = output.worksheets[2];
-    const expected = grid(memorySummary, 1, memorySummary.columnCount, memorySummary.rowCount);
-    const actual = grid(streamSummary, 1, memorySummary.columnCount, memorySummary.rowCount);
-    const differing = actual.filter((cell, i) => JSON.stringify(cell) !== JSON.stringify(expected[i]));
-    expect(differing).toHaveLength(1);
-    expect(differing[0][1]).toBe("Customers!A1:N5001");
-    expect(expected[actual.indexOf(differing[0])][1]).toBe("Customers");
+  it("writes --formulas in the file format's structured references, and marks the workbook for recalculation", async () => {
+    const parts = await entries(path.join(dir, "out.xlsx"));
+    const sheet = parts.get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    expect(sheet).toContain(
+      "<f>CX.SEGMENT(Customers[[#This Row],[Revenue]],Customers[[#This Row],[Strategic match]],MEDIAN(Customers[Revenue]),MEDIAN(Customers[Strategic match]))</f>",
+    );
+    expect(sheet).not.toContain("[@");
+    expect(parts.get("xl/workbook.xml")!.toString("utf8")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
-  it("says the table became a plain range", () => {
-    expect(JSON.parse(streamed.stdout).notes.join(" ")).toMatch(
-      /table "Customers" was written as a plain range/,
-    );
+  it("adds the summary sheet with two native charts bound to its cells", async () => {
+    const parts = await entries(path.join(dir, "out.xlsx"));
+    const charts = [...parts.keys()].filter((name) => name.startsWith("xl/charts/"));
+    expect(charts).toHaveLength(2);
+    const pie = parts.get(charts[0])!.toString("utf8");
+    expect(pie).toContain("<c:pieChart>");
+    expect(pie).toContain("<c:f>'CX Summary'!$E$6:$E$9</c:f>");
+    expect(pie).toMatch(/<c:strCache><c:ptCount val="4"\/><c:pt idx="0"><c:v>Strategic<\/c:v>/);
+    expect(output.worksheets.map((ws) => ws.name)).toEqual(["Customers", "Formulas", "CX Summary"]);
   });
 });
 
-describe("the streaming workbook", () => {
-  it("reads the table parts of the sample: name and range with header", () => {
-    expect(readTableParts(samplePath)).toEqual([
-      { sheet: "Customers", name: "Customers", ref: "A1:N5001", headerRowCount: 1, totalsRowCount: 0 },
-    ]);
-  });
-
+describe("the xlsx workbook", () => {
   it("takes the current region around the first non-empty cell, not cells beyond a blank row and column", async () => {
     const dir = tempDir();
     const workbook = new ExcelJS.Workbook();
@@ -227,8 +211,8 @@ describe("the streaming workbook", () => {
     for (let r = 4; r <= 6; r++) sheet.getRow(r).values = [undefined, `C${r}`, r * 10, r];
     sheet.getCell("F9").value = "note";
     await workbook.xlsx.writeFile(path.join(dir, "region.xlsx"));
-    const streamed = await XlsxStreamWorkbook.open(path.join(dir, "region.xlsx"));
-    const table = await streamed.locateTable();
+    const opened = await XlsxWorkbook.open(path.join(dir, "region.xlsx"));
+    const table = await opened.locateTable();
     expect(table).toMatchObject({
       headerRow: 2,
       firstColumn: 1,
@@ -237,54 +221,74 @@ describe("the streaming workbook", () => {
       tableName: null,
     });
     expect(table!.headers).toEqual(["Customer", "Revenue", "Strategic match"]);
-    expect(await streamed.readColumns(table!, [1])).toEqual([[40, 50, 60]]);
+    expect(await opened.readColumns(table!, [1])).toEqual([[40, 50, 60]]);
     expect(
-      await streamed.findNonEmptyCells({ sheet: "Data", row: 0, column: 4, rowCount: 20, columnCount: 3 }, 5),
+      await opened.findNonEmptyCells({ sheet: "Data", row: 0, column: 4, rowCount: 20, columnCount: 3 }, 5),
     ).toEqual(["Data!F9"]);
+    opened.close();
   });
 
-  it("writes shared-formula cells as their values and says how many", async () => {
+  it("keeps shared formulas as formulas (exceljs's streaming path wrote them as values)", async () => {
     const dir = tempDir();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("S");
-    sheet.getCell("A1").value = 1;
-    sheet.getCell("A2").value = 2;
-    sheet.getCell("B1").value = {
-      formula: "A1*2",
+    sheet.getCell("A1").value = "Customer";
+    sheet.getCell("B1").value = "Revenue";
+    sheet.getCell("C1").value = "Strategic match";
+    sheet.getCell("A2").value = "x";
+    sheet.getCell("A3").value = "y";
+    sheet.getCell("B2").value = {
+      formula: "C2*2",
       result: 2,
       shareType: "shared",
-      ref: "B1:B2",
+      ref: "B2:B3",
     } as ExcelJS.CellFormulaValue;
-    sheet.getCell("B2").value = { sharedFormula: "B1", result: 4 } as ExcelJS.CellSharedFormulaValue;
+    sheet.getCell("B3").value = { sharedFormula: "B2", result: 4 } as ExcelJS.CellSharedFormulaValue;
+    sheet.getCell("C2").value = 1;
+    sheet.getCell("C3").value = 2;
     await workbook.xlsx.writeFile(path.join(dir, "shared.xlsx"));
-    const streamed = await XlsxStreamWorkbook.open(path.join(dir, "shared.xlsx"));
-    expect(streamed.lossNotes().join(" ")).toMatch(/1 cell filled from a shared formula/);
-    await streamed.save(path.join(dir, "out.xlsx"));
+    const result = await run(["shared.xlsx", "--output", "out.xlsx"], dir);
+    expect(result.code).toBe(0);
     const out = (await readXlsx(path.join(dir, "out.xlsx"))).getWorksheet("S")!;
-    expect(out.getCell("B1").value).toEqual({ formula: "A1*2", result: 2 });
-    expect(out.getCell("B2").value).toBe(4);
-  });
-
-  it("is chosen by --stream (or a large file) and not for a small file by default", async () => {
-    const small = await openFileWorkbook(samplePath);
-    expect(small.workbook).toBeInstanceOf(XlsxWorkbook);
-    const forced = await openFileWorkbook(samplePath, {}, {}, { stream: true });
-    expect(forced.workbook).toBeInstanceOf(XlsxStreamWorkbook);
+    expect(out.getCell("B2").value).toMatchObject({ formula: "C2*2", result: 2 });
+    expect(out.getCell("B3").value).toMatchObject({ sharedFormula: "B2", result: 4 });
   });
 
   it("leaves no file behind when writing fails", async () => {
     const dir = tempDir();
     await writeSmallWorkbook(path.join(dir, "small.xlsx"));
-    const commit = jest
-      .spyOn(ExcelJS.stream.xlsx.WorkbookWriter.prototype, "commit")
-      .mockRejectedValue(new Error("disk full"));
+    const patched = jest.spyOn(sheetPatcher, "patchedSheet").mockImplementation(() => {
+      throw new Error("disk full");
+    });
     try {
-      const result = await run(["small.xlsx", "--stream"], dir);
+      const result = await run(["small.xlsx"], dir);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/Could not write .*small\.segmented\.xlsx: disk full/);
       expect(readdirSync(dir)).toEqual(["small.xlsx"]);
     } finally {
-      commit.mockRestore();
+      patched.mockRestore();
     }
   });
+
+  it("refuses a zip that is not a workbook, in one line", async () => {
+    const dir = tempDir();
+    // A stored (uncompressed) zip holding one file "a.txt" = "hi", built by hand from APPNOTE's layout.
+    const zip = await makeZip({ "a.txt": "hi" });
+    writeFileSync(path.join(dir, "notes.xlsx"), zip);
+    const result = await run(["notes.xlsx"], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/notes\.xlsx is a zip archive but not an Excel workbook/);
+    expect(readFileSync(path.join(dir, "notes.xlsx")).equals(zip)).toBe(true);
+  });
 });
+
+/** A small zip made with yazl (the writer the engine uses), for inputs that are zips but not workbooks. */
+async function makeZip(files: Record<string, string>): Promise<Buffer> {
+  const yazl = await import("yazl");
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}

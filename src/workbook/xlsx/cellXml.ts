@@ -20,7 +20,8 @@ export function cellXml(reference: string, value: CellValue, style: number, pref
   if (typeof value === "boolean") {
     return `<${c} r="${reference}"${s} t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${c}>`;
   }
-  if (!Number.isFinite(value)) return `<${c} r="${reference}"${s} t="e"><${prefix}v>#NUM!</${prefix}v></${c}>`;
+  if (!Number.isFinite(value))
+    return `<${c} r="${reference}"${s} t="e"><${prefix}v>#NUM!</${prefix}v></${c}>`;
   return `<${c} r="${reference}"${s}><${prefix}v>${String(value)}</${prefix}v></${c}>`;
 }
 

@@ -45,13 +45,16 @@ function blockValues(block: Block, cell: CellLookup): CellValue[] {
 }
 
 function reference(block: Block): string {
-  return escapeText(qualifiedRange(block.sheet, block.row, block.column, block.rowCount, block.columnCount, true));
+  return escapeText(
+    qualifiedRange(block.sheet, block.row, block.column, block.rowCount, block.columnCount, true),
+  );
 }
 
 /** Categories: numbers as a numeric reference, anything else as text. */
 function categoriesXml(block: Block, cell: CellLookup, format: FormatLookup): string {
   const values = blockValues(block, cell);
-  if (values.length > 0 && values.every((v) => typeof v === "number")) return `<c:cat>${numRef(block, values, format)}</c:cat>`;
+  if (values.length > 0 && values.every((v) => typeof v === "number"))
+    return `<c:cat>${numRef(block, values, format)}</c:cat>`;
   const points = values
     .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeText(String(v))}</c:v></c:pt>`))
     .join("");
@@ -61,7 +64,9 @@ function categoriesXml(block: Block, cell: CellLookup, format: FormatLookup): st
 function numRef(block: Block, values: readonly CellValue[], format: FormatLookup): string {
   const code = format(block.row, block.column);
   const points = values
-    .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
+    .map((v, i) =>
+      typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "",
+    )
     .join("");
   return `<c:numRef><c:f>${reference(block)}</c:f><c:numCache><c:formatCode>${escapeText(code)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache></c:numRef>`;
 }
@@ -126,7 +131,9 @@ function valueAxis(
   return (
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${max}<c:min val="0"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${position}"/>` +
-    (options.gridlines ? `<c:majorGridlines><c:spPr>${line("D9D9D9", 9525)}</c:spPr></c:majorGridlines>` : "") +
+    (options.gridlines
+      ? `<c:majorGridlines><c:spPr>${line("D9D9D9", 9525)}</c:spPr></c:majorGridlines>`
+      : "") +
     `<c:numFmt formatCode="${escapeText(format)}" sourceLinked="${options.formatCode ? 0 : 1}"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${crossId}"/><c:crosses val="${options.crossesMax ? "max" : "autoZero"}"/>` +
@@ -137,13 +144,17 @@ function valueAxis(
 function plotArea(spec: ChartSpec, cell: CellLookup, format: FormatLookup): string {
   const series = seriesParts(spec, cell, format);
   const colored = (i: number) => PALETTE[i % PALETTE.length];
-  const firstFormat = spec.series[0] ? format(spec.series[0].values.row, spec.series[0].values.column) : "General";
+  const firstFormat = spec.series[0]
+    ? format(spec.series[0].values.row, spec.series[0].values.column)
+    : "General";
   const valueFormat = firstFormat === "General" ? undefined : firstFormat;
   switch (spec.kind) {
     case "pie":
       return (
-        `<c:pieChart><c:varyColors val="1"/>${series.slice(0, 1).map((s) => pieSeries(s, spec.categories.rowCount * spec.categories.columnCount)).join("")}` +
-        `<c:firstSliceAng val="0"/></c:pieChart>`
+        `<c:pieChart><c:varyColors val="1"/>${series
+          .slice(0, 1)
+          .map((s) => pieSeries(s, spec.categories.rowCount * spec.categories.columnCount))
+          .join("")}` + `<c:firstSliceAng val="0"/></c:pieChart>`
       );
     case "column":
     case "bar": {
@@ -166,10 +177,15 @@ function plotArea(spec: ChartSpec, cell: CellLookup, format: FormatLookup): stri
       );
     case "pareto": {
       const [columns, cumulative, ...others] = series;
-      const lineFormat = spec.series[1] ? format(spec.series[1].values.row, spec.series[1].values.column) : "0%";
+      const lineFormat = spec.series[1]
+        ? format(spec.series[1].values.row, spec.series[1].values.column)
+        : "0%";
       return (
         `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-        [columns, ...others].filter(Boolean).map((s, i) => barSeries(s, colored(i === 0 ? 0 : i + 1))).join("") +
+        [columns, ...others]
+          .filter(Boolean)
+          .map((s, i) => barSeries(s, colored(i === 0 ? 0 : i + 1)))
+          .join("") +
         `<c:gapWidth val="30"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>` +
         (cumulative
           ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lineSeries(cumulative, colored(1))}` +
@@ -196,7 +212,10 @@ export function chartPartXml(spec: ChartSpec, cell: CellLookup, format: FormatLo
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1400" b="0"/></a:pPr>` +
     `<a:r><a:rPr lang="en-US" sz="1400" b="0"/><a:t>${escapeText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
-  const legend = spec.kind === "pie" || spec.series.length > 1 ? `<c:legend><c:legendPos val="${spec.kind === "pie" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>` : "";
+  const legend =
+    spec.kind === "pie" || spec.series.length > 1
+      ? `<c:legend><c:legendPos val="${spec.kind === "pie" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`
+      : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +

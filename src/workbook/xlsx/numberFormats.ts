@@ -70,7 +70,14 @@ export function isDateFormat(id: number, code: string | undefined): boolean {
     else if (ch === "[") {
       const end = code.indexOf("]", i);
       const inside = code.slice(i + 1, end < 0 ? code.length : end).toLowerCase();
-      if (inside === "h" || inside === "hh" || inside === "m" || inside === "mm" || inside === "s" || inside === "ss")
+      if (
+        inside === "h" ||
+        inside === "hh" ||
+        inside === "m" ||
+        inside === "mm" ||
+        inside === "s" ||
+        inside === "ss"
+      )
         return true;
       i = end < 0 ? code.length : end;
     } else if ("dDmMyYhHsS".includes(ch)) return true;

@@ -132,12 +132,18 @@ export async function readPackageStructure(zip: ZipPackage): Promise<PackageStru
   if (zip.has("mimetype")) {
     const mimetype = (await zip.readText("mimetype")).trim();
     if (mimetype.startsWith("application/vnd.oasis.opendocument")) {
-      const kind = mimetype.endsWith(".spreadsheet") ? "an OpenDocument spreadsheet (.ods)" : "an OpenDocument file";
-      throw new NotAWorkbookError(`is ${kind}, not an .xlsx workbook: save it as .xlsx or .csv and run again.`);
+      const kind = mimetype.endsWith(".spreadsheet")
+        ? "an OpenDocument spreadsheet (.ods)"
+        : "an OpenDocument file";
+      throw new NotAWorkbookError(
+        `is ${kind}, not an .xlsx workbook: save it as .xlsx or .csv and run again.`,
+      );
     }
   }
   if (!zip.has("[Content_Types].xml") || !zip.has("_rels/.rels")) {
-    throw new NotAWorkbookError("is a zip archive but not an Excel workbook (it has no Office package parts).");
+    throw new NotAWorkbookError(
+      "is a zip archive but not an Excel workbook (it has no Office package parts).",
+    );
   }
   const contentTypes = parseXml(await zip.readText("[Content_Types].xml"));
   const rootRels = await readRelationships(zip, "");
@@ -176,7 +182,8 @@ export async function readPackageStructure(zip: ZipPackage): Promise<PackageStru
   }
   const workbookPr = findFirst(workbookTree, "workbookPr");
   const date1904 = workbookPr ? isTrue(attribute(workbookPr, "date1904")) : false;
-  const first = (type: string) => workbookRels.find((rel) => rel.type === type && !rel.external)?.target ?? null;
+  const first = (type: string) =>
+    workbookRels.find((rel) => rel.type === type && !rel.external)?.target ?? null;
   return {
     workbookPart,
     workbookRelsPart: relationshipsPartOf(workbookPart),

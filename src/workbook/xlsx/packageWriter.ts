@@ -105,7 +105,8 @@ export function patchWorkbookXml(
   const rootDeclaresR = Object.keys(workbook[":@"] ?? {}).includes("xmlns:r");
   for (const sheet of sheets) {
     const attributes: Record<string, string> = { name: sheet.name, sheetId: String(++sheetId) };
-    if (!rootDeclaresR) attributes["xmlns:r"] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    if (!rootDeclaresR)
+      attributes["xmlns:r"] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     attributes["r:id"] = sheet.relationshipId;
     childrenOf(sheetsElement).push(newElement("sheet", attributes, [], existing[0] ?? sheetsElement));
   }
@@ -138,7 +139,9 @@ export function addRelationships(
   const root = findFirst(tree, "Relationships");
   if (!root) throw new Error("The relationships part has no Relationships element.");
   for (const rel of added) {
-    childrenOf(root).push(newElement("Relationship", { Id: rel.id, Type: rel.type, Target: rel.target }, [], root));
+    childrenOf(root).push(
+      newElement("Relationship", { Id: rel.id, Type: rel.type, Target: rel.target }, [], root),
+    );
   }
   return buildXml(tree);
 }
@@ -218,4 +221,3 @@ export function addedSheetXml(
     "</worksheet>"
   );
 }
-

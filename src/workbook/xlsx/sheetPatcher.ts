@@ -247,13 +247,19 @@ export function mergeRow(rowXml: string, cells: RowCells["cells"], patch: SheetP
 export function mergeRowNeeded(layout: SheetLayout, patch: SheetPatch): boolean {
   for (let k = 0; k < layout.rows; k++) {
     const row = layout.rowIndex[k];
-    if (row >= patch.firstRow && row <= patch.lastRow && layout.rowLastColumn[k] >= patch.firstColumn) return true;
+    if (row >= patch.firstRow && row <= patch.lastRow && layout.rowLastColumn[k] >= patch.firstColumn)
+      return true;
   }
   return false;
 }
 
 /** The patched part as a stream of UTF-8 bytes. */
-export function patchedSheet(zip: ZipPackage, part: string, layout: SheetLayout, patch: SheetPatch): Readable {
+export function patchedSheet(
+  zip: ZipPackage,
+  part: string,
+  layout: SheetLayout,
+  patch: SheetPatch,
+): Readable {
   return Readable.from(patchedChunks(zip, part, layout, patch), { objectMode: false });
 }
 

@@ -103,7 +103,11 @@ export function referenceColumn(reference: string): number {
   return i === 0 ? -1 : column - 1;
 }
 
-export async function readSheet(zip: ZipPackage, part: string, options: SheetReadOptions): Promise<SheetData> {
+export async function readSheet(
+  zip: ZipPackage,
+  part: string,
+  options: SheetReadOptions,
+): Promise<SheetData> {
   const { sharedStrings, dateStyles, io } = options;
   const parser = new SaxesParser();
   const columns: (CellColumn | undefined)[] = [];

@@ -50,7 +50,7 @@ function thisRowItem(group: string): string {
 
 export function toFileFormula(formula: string, tableName: string): string {
   let out = "";
-  for (let i = 0; i < formula.length; ) {
+  for (let i = 0; i < formula.length;) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
       // A text constant or a quoted sheet name: copy through its closing quote (doubled quotes escape).

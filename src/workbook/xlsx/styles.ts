@@ -35,7 +35,16 @@ export const MINIMAL_STYLES =
   "</styleSheet>";
 
 /** Elements of CT_Stylesheet in schema order: a new `numFmts` must go before all the others. */
-const AFTER_NUM_FMTS = ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles"];
+const AFTER_NUM_FMTS = [
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+];
 
 export class StyleSheet {
   private readonly root: XmlNode;
@@ -138,7 +147,8 @@ export class StyleSheet {
     if (existing) return existing;
     const container = newElement(name, { count: "0" }, [], this.root);
     const children = childrenOf(this.root);
-    const followers = name === "numFmts" ? AFTER_NUM_FMTS : AFTER_NUM_FMTS.slice(AFTER_NUM_FMTS.indexOf("cellXfs") + 1);
+    const followers =
+      name === "numFmts" ? AFTER_NUM_FMTS : AFTER_NUM_FMTS.slice(AFTER_NUM_FMTS.indexOf("cellXfs") + 1);
     const at = children.findIndex((child) => {
       const tag = tagOf(child);
       return tag !== null && followers.includes(tag.slice(tag.indexOf(":") + 1));

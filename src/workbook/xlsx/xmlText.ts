@@ -24,6 +24,8 @@ export function escapeText(text: string): string {
  */
 export function encodeXstring(text: string): string {
   return text.replace(
+    // Control characters are exactly what this escapes.
+    // eslint-disable-next-line no-control-regex
     /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
   );

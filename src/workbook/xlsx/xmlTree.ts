@@ -131,7 +131,8 @@ export function newElement(
   sibling?: XmlNode,
 ): XmlNode {
   const siblingTag = sibling ? tagOf(sibling) : null;
-  const prefix = siblingTag && siblingTag.includes(":") ? siblingTag.slice(0, siblingTag.indexOf(":") + 1) : "";
+  const prefix =
+    siblingTag && siblingTag.includes(":") ? siblingTag.slice(0, siblingTag.indexOf(":") + 1) : "";
   const node: XmlNode = { [prefix + name]: children };
   if (Object.keys(attributes).length > 0) node[ATTRIBUTES] = { ...attributes };
   return node;

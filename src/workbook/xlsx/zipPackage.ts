@@ -32,7 +32,11 @@ export class ZipPackage {
 
   /** Opens the package and reads its directory; rejects with yauzl's error for a file that is not a zip. */
   static async open(filePath: string): Promise<ZipPackage> {
-    const zip = await yauzl.openPromise(filePath, { lazyEntries: true, autoClose: false, strictFileNames: false });
+    const zip = await yauzl.openPromise(filePath, {
+      lazyEntries: true,
+      autoClose: false,
+      strictFileNames: false,
+    });
     const entries = new Map<string, yauzl.Entry>();
     try {
       for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
