@@ -190,14 +190,34 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
     const data = await this.sheetData(block.sheet, io);
     // Formulas without a cached value read as blank but are not empty: a write would replace them.
     const formulas = new Set(data.formulasWithoutValue.map(([r, c]) => r * 16_384 + c));
+    // A cell under a merged range (not its top-left one) shows the merge, not its own value: occupied.
+    const merges = data.merges.filter(
+      (m) =>
+        m.row < block.row + block.rowCount &&
+        m.row + m.rowCount > block.row &&
+        m.column < block.column + block.columnCount &&
+        m.column + m.columnCount > block.column,
+    );
+    const covered = (r: number, c: number) =>
+      merges.some(
+        (m) =>
+          r >= m.row &&
+          r < m.row + m.rowCount &&
+          c >= m.column &&
+          c < m.column + m.columnCount &&
+          (r !== m.row || c !== m.column),
+      );
     const found: string[] = [];
-    const rows = data.formulasWithoutValue.reduce((n, [r]) => Math.max(n, r + 1), data.rowCount);
+    const rows = Math.max(
+      data.formulasWithoutValue.reduce((n, [r]) => Math.max(n, r + 1), data.rowCount),
+      merges.reduce((n, m) => Math.max(n, m.row + m.rowCount), 0),
+    );
     const lastRow = Math.min(block.row + block.rowCount, rows);
     for (let r = block.row; r < lastRow && found.length < limit; r++) {
       if ((r - block.row) % 65_536 === 0) io?.signal?.throwIfAborted();
       for (let c = block.column; c < block.column + block.columnCount && found.length < limit; c++) {
         const column = data.columns[c];
-        if ((column && !column.isEmpty(r)) || formulas.has(r * 16_384 + c))
+        if ((column && !column.isEmpty(r)) || formulas.has(r * 16_384 + c) || covered(r, c))
           found.push(qualifiedCellAddress(block.sheet, r, c));
       }
     }

@@ -149,7 +149,7 @@ export async function readPackageStructure(zip: ZipPackage): Promise<PackageStru
   const rootRels = await readRelationships(zip, "");
   const main = rootRels.find((rel) => rel.type === RELATIONSHIP_TYPES.officeDocument && !rel.external);
   const mainType = main ? (contentTypeOf(contentTypes, main.target) ?? "") : "";
-  if (!main || !zip.has(main.target) || !mainType.includes("spreadsheetml")) {
+  if (!main || !zip.has(main.target) || !isWorkbookType(mainType)) {
     const what = mainType.includes("wordprocessingml")
       ? "a Word document"
       : mainType.includes("presentationml")
@@ -217,6 +217,20 @@ export async function readSheetTables(zip: ZipPackage, sheet: SheetEntry): Promi
     });
   }
   return tables;
+}
+
+/**
+ * Content types of a workbook's main part: .xlsx/.xltx (`spreadsheetml.sheet|template.main+xml`),
+ * and the macro-enabled .xlsm/.xltm/.xlam and binary .xlsb (`ms-excel.….main`).
+ */
+function isWorkbookType(contentType: string): boolean {
+  return (
+    /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.(sheet|template)\.main\+xml$/.test(
+      contentType,
+    ) ||
+    /^application\/vnd\.ms-excel\.(sheet|template|addin)\.macroEnabled\.main\+xml$/.test(contentType) ||
+    contentType === "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
+  );
 }
 
 /** xsd:boolean: "1" or "true". */
