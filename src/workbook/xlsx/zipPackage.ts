@@ -115,7 +115,9 @@ export class ZipPackage {
       }
       const replacement = replaced.get(name);
       const compress = entry.compressionMethod !== 0;
-      const big = entry.uncompressedSize > FAST_ABOVE_BYTES || (replacement !== undefined && !Buffer.isBuffer(replacement));
+      const big =
+        entry.uncompressedSize > FAST_ABOVE_BYTES ||
+        (replacement !== undefined && !Buffer.isBuffer(replacement));
       const options = {
         mtime: entry.getLastModDate(),
         compress,
