@@ -11,6 +11,7 @@ import path from "node:path";
 import { resolveEncoding, type TextEncoding } from "../workbook/csv/textEncoding";
 import { CSV_COMPANIONS, CsvWorkbook } from "../workbook/csvWorkbook";
 import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
+import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
@@ -75,9 +76,15 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     return fail(error instanceof FileInputError ? error.message : `${input}: ${String(error)}`);
   }
   const { kind, workbook } = opened;
+  // What the reader noticed in the file (formulas without results, a merged header, …), shown with the outcome.
+  const readerNotes = "readerNotes" in workbook ? workbook.readerNotes() : [];
   if (options.formulas && kind === "csv")
     return fail("--formulas needs an .xlsx file (CSV has no formulas).", 2);
-  const inputKind = { kind, delimiter: workbook instanceof CsvWorkbook ? workbook.delimiter : undefined };
+  const inputKind = {
+    kind,
+    delimiter: workbook instanceof CsvWorkbook ? workbook.delimiter : undefined,
+    extension: workbook instanceof XlsxWorkbook ? workbook.extension : undefined,
+  };
   const output = options.output
     ? path.resolve(io.cwd, options.output)
     : options.file
@@ -87,8 +94,13 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   const refused = checkOutputs(input, inputKind, [output, ...companions], options.force);
   if (refused) return fail(refused.message, refused.code);
 
+  const failWithNotes = (message: string, code = 1) => {
+    for (const note of readerNotes) io.stderr(`cx-segment: note: ${note}\n`);
+    return fail(message, code);
+  };
   const previewed = await previewTable(workbook, 0);
-  if (!previewed.ok) return fail(problemText(previewed.problem.message, input, options.sheet, options.table));
+  if (!previewed.ok)
+    return failWithNotes(problemText(previewed.problem.message, input, options.sheet, options.table));
   const { headers, detected } = previewed.preview;
   const mapping = applyMapping(detected, options.mapByHeader, headers);
   if (typeof mapping === "string") return fail(mapping, 2);
@@ -108,7 +120,7 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   if (!outcome.ok) {
     const problem = outcome.problem;
     const hint = problem.code === "declined-overwrite" ? " Pass --force to overwrite those cells." : "";
-    return fail(`${path.basename(input)}: ${problem.message}${hint}`);
+    return failWithNotes(`${path.basename(input)}: ${problem.message}${hint}`);
   }
 
   if (showProgress) io.stderr("Writing the output file…\n");
@@ -129,11 +141,7 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   const failure = await writeOutputs(files, options.force);
   if (failure !== null) return fail(failure);
 
-  const skippedCharts = "skippedCharts" in workbook ? workbook.skippedCharts : 0;
-  const notes = [...outcome.summary.notes];
-  if ("readerNotes" in workbook) notes.push(...workbook.readerNotes());
-  if ("lossNotes" in workbook) notes.push(...workbook.lossNotes());
-  if (skippedCharts > 0) notes.push("No chart was written: the xlsx library (exceljs) cannot write charts.");
+  const notes = [...outcome.summary.notes, ...readerNotes];
   report(
     io,
     options.json,

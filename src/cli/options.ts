@@ -23,13 +23,12 @@ Method:
 Columns (detected from the headers by default):
   --map ROLE=HEADER     ROLE: customer, value, match, satisfaction, last-purchase, orders (repeatable)
 Output:
-  --output FILE         default: NAME.segmented.xlsx (or .csv) beside the input
+  --output FILE         default: NAME.segmented.xlsx (.xlsm for a macro workbook, .csv) beside the input
   --force               overwrite an existing output file, and non-empty cells beside the table
   --formulas            write live CX formulas instead of values (xlsx only)
   --skip-invalid        leave rows with non-numeric cells unsegmented instead of stopping
-  --stream              .xlsx: read and write as streams (automatic above 8 MB); keeps values,
-                        formulas, styles and widths, but an Excel table becomes a plain range
-  --no-stream           .xlsx: load the whole workbook in memory even when it is large
+  --stream, --no-stream accepted and ignored: .xlsx files are always streamed and patched in
+                        place (every part the run does not change is kept as it was)
   --csv-protect         CSV output: prefix text starting with = + - @ with ' so Excel keeps it as text
   --encoding NAME       CSV input's encoding (default: byte-order mark, UTF-8, else Windows-1252);
                         the output is written in the same encoding

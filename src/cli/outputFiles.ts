@@ -39,6 +39,11 @@ export interface InputKind {
   kind: "xlsx" | "csv";
   /** The text's delimiter (CSV only): tab-separated text is written as .tsv/.tab/.txt. */
   delimiter?: string;
+  /**
+   * A workbook's own extension as its content says (`.xlsm` when it holds macros, else `.xlsx`):
+   * Excel refuses to open macros under .xlsx, and a workbook without them under .xlsm.
+   */
+  extension?: ".xlsx" | ".xlsm";
 }
 
 /** A file to write: its final path and how to write it to a (temporary) path. */
@@ -54,15 +59,17 @@ export interface OutputRefusal {
 }
 
 /**
- * The extensions the runner can write for this input: `.xlsx` (and `.xlsm` for an .xlsm input) for
- * a workbook; `.csv`/`.txt` for comma- or semicolon-separated text and `.tsv`/`.tab`/`.txt` for
- * tab-separated text (the output keeps the input's delimiter, and Excel opens `.csv` as
+ * The extensions the runner can write for this input: the workbook's own extension (`.xlsm` when it
+ * holds macros, which the output keeps; else `.xlsx`; from the content, or the input's name when the
+ * content was not read); `.csv`/`.txt` for comma- or semicolon-separated text and `.tsv`/`.tab`/`.txt`
+ * for tab-separated text (the output keeps the input's delimiter, and Excel opens `.csv` as
  * comma-separated and `.tsv` as tab-separated).
  *
- * @example supportedExtensions("book.xlsm", { kind: "xlsx" }) // => [".xlsx", ".xlsm"]
+ * @example supportedExtensions("book.xlsm", { kind: "xlsx", extension: ".xlsm" }) // => [".xlsm"]
  */
-export function supportedExtensions(input: string, { kind, delimiter }: InputKind): string[] {
-  if (kind === "xlsx") return path.extname(input).toLowerCase() === ".xlsm" ? [".xlsx", ".xlsm"] : [".xlsx"];
+export function supportedExtensions(input: string, { kind, delimiter, extension }: InputKind): string[] {
+  if (kind === "xlsx")
+    return [extension ?? (path.extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx")];
   return delimiter === "\t" ? [".tsv", ".tab", ".txt"] : [".csv", ".txt"];
 }
 
@@ -103,6 +110,14 @@ export function checkOutputs(
   const output = targets[0];
   const extension = path.extname(output).toLowerCase();
   const supported = supportedExtensions(input, kind);
+  if (!supported.includes(extension) && (extension === ".xlsx" || extension === ".xlsm")) {
+    // Excel refuses to open macros under .xlsx, and a workbook without them under .xlsm.
+    const macros = supported[0] === ".xlsm" ? "macro-enabled" : "not macro-enabled";
+    return {
+      code: 2,
+      message: `${path.basename(input)} is ${macros}: its output must end in ${supported[0]} (--output ${output}).`,
+    };
+  }
   if (!supported.includes(extension)) {
     const what = extension ? `${extension} files` : "a file without an extension";
     const inputWhat =

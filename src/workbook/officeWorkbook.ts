@@ -613,6 +613,15 @@ function prepareColumn(column: NewColumn, rowCount: number): PreparedColumn {
   };
 }
 
+/** Excel's chart type for each kind (a "pareto" starts as columns; its second series becomes a line). */
+const CHART_TYPES: Record<ChartSpec["kind"], "Pie" | "ColumnClustered" | "BarClustered" | "Line"> = {
+  pie: "Pie",
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  line: "Line",
+  pareto: "ColumnClustered",
+};
+
 /** Queues one native chart; a "pareto" chart's second series becomes a line on the secondary axis. */
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.series.length === 0) throw new RangeError(`Chart "${spec.title}" has no series.`);
@@ -620,11 +629,7 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
     sheet.getRangeByIndexes(block.row, block.column, block.rowCount, block.columnCount);
   const categories = rangeOf(spec.categories);
   const [first, ...others] = spec.series;
-  const chart = sheet.charts.add(
-    spec.kind === "pie" ? "Pie" : "ColumnClustered",
-    rangeOf(first.values),
-    "Columns",
-  );
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], rangeOf(first.values), "Columns");
   chart.title.text = spec.title;
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = first.name;

@@ -4,7 +4,7 @@
  * Implementations sit side by side in this folder:
  * - `officeWorkbook.ts`: Excel through Office.js (the only code in the project that touches Excel);
  * - `memoryWorkbook.ts`: an in-memory workbook for tests and the browser preview;
- * - `fileWorkbook.ts`: .xlsx (exceljs) and .csv files for the command-line runner.
+ * - `fileWorkbook.ts`: .xlsx/.xlsm (`xlsxWorkbook.ts`) and .csv files for the command-line runner.
  *
  * An implementation only moves cells: it never computes results. It alone knows chunk sizes and
  * payload limits, and it honours `signal` / reports `onProgress` for anything proportional to rows.
@@ -64,7 +64,8 @@ export interface NewColumn {
 
 /** A native chart on a sheet. Ranges refer to cells of the same sheet. */
 export interface ChartSpec {
-  kind: "pie" | "column" | "pareto";
+  /** "column" and "bar" are clustered (vertical / horizontal bars), one or more series each. */
+  kind: "pie" | "column" | "bar" | "line" | "pareto";
   title: string;
   /** Category labels (one column). */
   categories: Block;

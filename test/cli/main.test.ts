@@ -5,10 +5,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { FORMULA_LIKE_NAMES, SAMPLE_COLUMNS, sampleCustomers } from "../../src/sample/sampleCustomers";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { toCellValue } from "../../src/workbook/xlsxWorkbook";
 import { detectMapping } from "../../src/workflow/mapping";
 import { defaultSettings, runSegmentation } from "../../src/workflow/run";
-import { readXlsx, run, tempDir, TODAY } from "./cliHarness";
+import { readXlsx, run, tempDir, toCellValue, TODAY } from "./cliHarness";
 
 const root = path.resolve(__dirname, "../..");
 const samplePath = path.join(root, "assets", "sample-customers.xlsx");

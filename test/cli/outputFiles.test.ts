@@ -47,7 +47,9 @@ describe("output names", () => {
     );
     expect(defaultOutputPath("/d/data", { kind: "csv", delimiter: "," })).toBe("/d/data.segmented.csv");
     expect(defaultOutputPath("/d/data.dat", { kind: "csv", delimiter: "\t" })).toBe("/d/data.segmented.tsv");
-    expect(defaultOutputPath("/d/book.xlsm", { kind: "xlsx" })).toBe("/d/book.segmented.xlsx");
+    // A macro-enabled workbook keeps its macros, so its output is .xlsm too.
+    expect(defaultOutputPath("/d/book.xlsm", { kind: "xlsx" })).toBe("/d/book.segmented.xlsm");
+    expect(defaultOutputPath("/d/book.xlsx", { kind: "xlsx", extension: ".xlsm" })).toBe("/d/book.segmented.xlsm");
     expect(companionPath("/d/out.csv", "summary")).toBe("/d/out.summary.csv");
   });
 });
