@@ -49,7 +49,9 @@ describe("output names", () => {
     expect(defaultOutputPath("/d/data.dat", { kind: "csv", delimiter: "\t" })).toBe("/d/data.segmented.tsv");
     // A macro-enabled workbook keeps its macros, so its output is .xlsm too.
     expect(defaultOutputPath("/d/book.xlsm", { kind: "xlsx" })).toBe("/d/book.segmented.xlsm");
-    expect(defaultOutputPath("/d/book.xlsx", { kind: "xlsx", extension: ".xlsm" })).toBe("/d/book.segmented.xlsm");
+    expect(defaultOutputPath("/d/book.xlsx", { kind: "xlsx", extension: ".xlsm" })).toBe(
+      "/d/book.segmented.xlsm",
+    );
     expect(companionPath("/d/out.csv", "summary")).toBe("/d/out.summary.csv");
   });
 });
