@@ -110,7 +110,11 @@ export function checkOutputs(
   const output = targets[0];
   const extension = path.extname(output).toLowerCase();
   const supported = supportedExtensions(input, kind);
-  if (!supported.includes(extension) && (extension === ".xlsx" || extension === ".xlsm")) {
+  if (
+    !supported.includes(extension) &&
+    kind.kind === "xlsx" &&
+    (extension === ".xlsx" || extension === ".xlsm")
+  ) {
     // Excel refuses to open macros under .xlsx, and a workbook without them under .xlsm.
     const macros = supported[0] === ".xlsm" ? "macro-enabled" : "not macro-enabled";
     return {
