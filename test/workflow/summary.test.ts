@@ -36,7 +36,7 @@ describe("the run summary", () => {
     expect(summary.notes.join(" ")).toContain("1 satisfaction cell is blank or not a number");
   });
 
-  it("writes a summary sheet with the segment table and two charts", async () => {
+  it("writes a summary sheet with the segment table and three charts", async () => {
     const wb = workbookWith([
       ["Customer", "Value", "Match"],
       ["a", 1, 5],
@@ -58,10 +58,21 @@ describe("the run summary", () => {
     ]);
     expect(grid[5][0]).toBe("Strategic");
     const charts = wb.charts("CX Summary");
-    expect(charts.map((c) => c.kind)).toEqual(["pie", "pareto"]);
+    expect(charts.map((c) => c.kind)).toEqual(["pie", "column", "pareto"]);
     // The pie reads the 4 segment rows; the Pareto chart 5 points (one per customer when n ≤ 100).
     expect(charts[0].categories).toMatchObject({ row: 5, column: 0, rowCount: 4 });
-    expect(charts[1].series[1].values).toMatchObject({ rowCount: 5 });
+    expect(charts[2].series[1].values).toMatchObject({ rowCount: 5 });
+    // The clustered columns: share of customers (column C) beside share of value (column E) per segment.
+    expect(charts[1].title).toBe("Share of customers and share of value by segment");
+    expect(charts[1].categories).toMatchObject({ row: 5, column: 0, rowCount: 4 });
+    expect(
+      charts[1].series.map((series) => [series.name, series.values.column, series.values.rowCount]),
+    ).toEqual([
+      ["Share of customers", 2, 4],
+      ["Share of value", 4, 4],
+    ]);
+    expect(grid[4][2]).toBe("Share of customers");
+    expect(grid[4][4]).toBe("Share of value");
     // The Pareto data: largest first, cumulative 5/15, 9/15, 12/15, 14/15, 1
     const cumulative = grid.slice(5, 10).map((row) => row[9] as number);
     [5 / 15, 9 / 15, 12 / 15, 14 / 15, 1].forEach((x, i) => expect(cumulative[i]).toBeCloseTo(x, 12));
