@@ -122,6 +122,12 @@ export interface Workbook {
   sheetNames(): Promise<string[]>;
 
   /**
+   * Names of the workbook's Excel tables, where the implementation knows them without a round trip
+   * (the file and memory workbooks): the runner lists them when `--table NAME` matches none.
+   */
+  tableNames?(): string[];
+
+  /**
    * Adds columns at the right edge of the table: as table columns for an Excel table, otherwise as
    * header + cells in the columns right of the range. The workflow has already checked they are empty.
    */

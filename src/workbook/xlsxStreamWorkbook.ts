@@ -192,10 +192,13 @@ export class XlsxStreamWorkbook extends FileWorkbookBase implements Workbook {
    * columns and formulas use A1 references.
    */
   async locateTable(): Promise<TableInfo | null> {
-    const { sheet: sheetName, table: tableName } = this.target;
-    const sheets = sheetName ? this.sheets.filter((s) => s.name === sheetName) : this.sheets;
+    // Sheet and table names match case-insensitively, as Excel matches them.
+    const sheetName = this.target.sheet?.toLowerCase();
+    const tableName = this.target.table?.toLowerCase();
+    const sheets = sheetName ? this.sheets.filter((s) => s.name.toLowerCase() === sheetName) : this.sheets;
     const part = this.tables.find(
-      (t) => (tableName ? t.name === tableName : true) && sheets.some((s) => s.name === t.sheet),
+      (t) =>
+        (tableName ? t.name.toLowerCase() === tableName : true) && sheets.some((s) => s.name === t.sheet),
     );
     if (part) {
       const sheet = this.sheets.find((s) => s.name === part.sheet);
@@ -247,6 +250,11 @@ export class XlsxStreamWorkbook extends FileWorkbookBase implements Workbook {
 
   async sheetNames(): Promise<string[]> {
     return [...this.sheets.map((s) => s.name), ...this.added.map((s) => s.name)];
+  }
+
+  /** The names of the workbook's Excel tables. */
+  tableNames(): string[] {
+    return this.tables.map((t) => t.name);
   }
 
   async appendColumns(table: TableInfo, columns: readonly NewColumn[]): Promise<void> {

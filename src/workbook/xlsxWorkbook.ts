@@ -75,13 +75,16 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
    * the named sheet/table does not exist.
    */
   async locateTable(): Promise<TableInfo | null> {
-    const sheets = this.target.sheet
-      ? this.workbook.worksheets.filter((ws) => ws.name === this.target.sheet)
+    // Sheet and table names match case-insensitively, as Excel matches them.
+    const wantedSheet = this.target.sheet?.toLowerCase();
+    const wantedTable = this.target.table?.toLowerCase();
+    const sheets = wantedSheet
+      ? this.workbook.worksheets.filter((ws) => ws.name.toLowerCase() === wantedSheet)
       : this.workbook.worksheets;
     for (const sheet of sheets) {
       for (const table of tablesOf(sheet)) {
         const model = tableModel(table);
-        if (this.target.table && model.name !== this.target.table) continue;
+        if (wantedTable && model.name.toLowerCase() !== wantedTable) continue;
         return this.tableInfo(sheet, model);
       }
     }
@@ -125,6 +128,13 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
 
   async sheetNames(): Promise<string[]> {
     return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  /** The names of the workbook's Excel tables, sheet by sheet. */
+  tableNames(): string[] {
+    return this.workbook.worksheets.flatMap((sheet) =>
+      tablesOf(sheet).map((table) => tableModel(table).name),
+    );
   }
 
   async appendColumns(table: TableInfo, columns: readonly NewColumn[], io?: IoOptions): Promise<void> {
