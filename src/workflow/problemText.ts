@@ -12,8 +12,8 @@ import type { Role } from "./types";
 export interface SurfaceWords {
   /** How to map the columns of these roles, e.g. "choose it in the column mapping". */
   mapColumns(roles: readonly Role[], headers: readonly string[]): string;
-  /** How to map another column for a role whose cells are wrong. */
-  mapAnother(role: Role): string;
+  /** How to map other columns for roles whose cells are wrong. */
+  mapAnother(roles: readonly Role[]): string;
   /** How to leave the rows at fault unsegmented, e.g. `choose "Skip these rows"`. */
   skipRows: string;
   /** What to do when there is no table to segment. */
@@ -35,7 +35,7 @@ export interface SurfaceWords {
 /** The task pane's words: its controls by their labels. */
 export const PANE_WORDS: SurfaceWords = {
   mapColumns: (roles) => `choose ${roles.length === 1 ? "it" : "them"} in the column mapping`,
-  mapAnother: () => "map another column",
+  mapAnother: (roles) => (roles.length === 1 ? "map another column" : "map other columns"),
   skipRows: 'choose "Skip these rows" to leave those rows unsegmented',
   noTable: "select a cell inside your customer table (or the whole table), then try again",
   titleRowFix:
@@ -81,7 +81,7 @@ function wordsFor(
       return {
         message:
           p.tables.length === 0
-            ? `There is no Excel table "${p.table}": this workbook has no Excel tables.`
+            ? `There is no Excel table "${p.table}": there are no Excel tables here at all.`
             : `There is no Excel table "${p.table}" in this workbook (tables: ${listOf(p.tables)}).`,
       };
     case "no-header": {
@@ -160,7 +160,7 @@ function wordsFor(
       const count = p.columns.reduce((n, c) => n + invalidCount(c), 0);
       const roles = [...new Set(p.columns.map((c) => c.column.role))];
       return {
-        message: `${p.columns.flatMap(invalidSentences).join(" ")} Fix them, ${[...new Set(roles.map(w.mapAnother))].join(" or ")}, or ${w.skipRows}.`,
+        message: `${p.columns.flatMap(invalidSentences).join(" ")} Fix them, ${w.mapAnother(roles)}, or ${w.skipRows}.`,
         rows,
         count,
         skippable: true,
@@ -171,7 +171,7 @@ function wordsFor(
         message:
           `${p.methodName} classes need values of 0 or more, but ${cellsIn(p.cells.count, p.column)} ` +
           `${p.cells.count === 1 ? "is" : "are"} negative: ${rowsText(p.cells)}. A share of the total value is not defined for negative values. ` +
-          `Fix them, ${w.mapAnother(p.column.role)}, or ${w.skipRows}.`,
+          `Fix them, ${w.mapAnother([p.column.role])}, or ${w.skipRows}.`,
         rows: p.cells.rows,
         count: p.cells.count,
         skippable: true,

@@ -48,14 +48,28 @@ export const quadrant: SegmentationMethod<"quadrant"> = {
   },
 
   check({ labels, valueCut, matchCut }) {
-    if (labels.length !== 4 || labels.some((l) => typeof l !== "string" || l.trim() === "")) {
-      return { code: "invalid-setting", setting: "labels", rule: "must be four names, none of them empty" };
-    }
-    if (new Set(labels.map((l) => l.trim().toLowerCase())).size !== 4) {
+    if (labels.length !== 4) {
       return {
         code: "invalid-setting",
         setting: "labels",
-        rule: "must differ from each other, or the summary could not tell the segments apart",
+        rule: `must be four names (got ${labels.length})`,
+      };
+    }
+    const empty = labels.findIndex((l) => typeof l !== "string" || l.trim() === "");
+    if (empty >= 0) {
+      return {
+        code: "invalid-setting",
+        setting: "labels",
+        rule: `must be four names, none of them empty (name ${empty + 1} is empty)`,
+      };
+    }
+    const keys = labels.map((l) => l.trim().toLowerCase());
+    const twice = keys.findIndex((key, i) => keys.indexOf(key) !== i);
+    if (twice >= 0) {
+      return {
+        code: "invalid-setting",
+        setting: "labels",
+        rule: `must differ from each other ("${labels[twice].trim()}" comes twice), or the summary could not tell the segments apart`,
       };
     }
     for (const [setting, rule] of [
