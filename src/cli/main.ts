@@ -13,8 +13,11 @@ import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
 import { XlsxStreamWorkbook } from "../workbook/xlsxStreamWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
+import { describeProblem } from "../workflow/problemText";
+import type { ProblemCode, ProblemDetails } from "../workflow/problems";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
 import { formatSummary, summaryJson } from "./report";
+import { runnerWords } from "./runnerWords";
 
 /** Where the runner writes; tests pass their own. */
 export interface CliIo {
@@ -91,8 +94,19 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     }
   }
 
-  const previewed = await previewTable(workbook, 0);
-  if (!previewed.ok) return fail(problemText(previewed.problem.message, input, options.sheet, options.table));
+  // Problems in the runner's words: flags, the headers it saw, the sheets and tables there are.
+  const sheets = kind === "xlsx" ? await workbook.sheetNames() : [];
+  const tables = "tableNames" in workbook && workbook.tableNames ? workbook.tableNames() : [];
+  const words = runnerWords({ kind, sheet: options.sheet, sheets, tables });
+  const stopped = (details: ProblemDetails) => {
+    const problem = describeProblem(details, words);
+    return fail(`${path.basename(input)}: ${problem.message}`, exitCodeOf(problem));
+  };
+  const missing = missingTarget(options, kind, sheets, tables);
+  if (missing) return stopped(missing);
+
+  const previewed = await previewTable(workbook, 0, words);
+  if (!previewed.ok) return stopped(previewed.problem);
   const { headers, detected } = previewed.preview;
   const mapping = applyMapping(detected, options.mapByHeader, headers);
   if (typeof mapping === "string") return fail(mapping, 2);
@@ -107,13 +121,10 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
       lastShown = line;
     },
     confirmOverwrite: async () => options.force,
+    words,
   });
   if (showProgress && lastShown) io.stderr("\n");
-  if (!outcome.ok) {
-    const problem = outcome.problem;
-    const hint = problem.code === "declined-overwrite" ? " Pass --force to overwrite those cells." : "";
-    return fail(`${path.basename(input)}: ${problem.message}${hint}`);
-  }
+  if (!outcome.ok) return stopped(outcome.problem);
 
   const written: string[] = [];
   try {
@@ -160,12 +171,37 @@ async function writeAtomically(target: string, write: (tempPath: string) => Prom
   }
 }
 
-function problemText(message: string, input: string, sheet?: string, table?: string): string {
-  if (/select a cell/i.test(message)) {
-    const where = table ? `table "${table}"` : sheet ? `sheet "${sheet}"` : "the first sheet";
-    return `${input}: no table found in ${where} (it is empty or does not exist).`;
+/** Problems that come from the command line rather than the file: exit code 2, as usage mistakes. */
+const USAGE_PROBLEMS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "invalid-setting",
+  "sheet-not-found",
+  "table-not-found",
+]);
+
+/** The exit code of a problem, decided by its code: 2 for a mistake in the command line, else 1. */
+export function exitCodeOf(problem: { code: ProblemCode }): number {
+  return USAGE_PROBLEMS.has(problem.code) ? 2 : 1;
+}
+
+/**
+ * `--sheet NAME` or `--table NAME` that names nothing in the file (compared case-insensitively, as
+ * Excel compares names), with the names there are; null when both are found or not given.
+ */
+function missingTarget(
+  options: { sheet?: string; table?: string },
+  kind: "xlsx" | "csv",
+  sheets: readonly string[],
+  tables: readonly string[],
+): ProblemDetails | null {
+  const has = (names: readonly string[], name: string) =>
+    names.some((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
+  if (options.sheet !== undefined && kind === "xlsx" && !has(sheets, options.sheet)) {
+    return { code: "sheet-not-found", sheet: options.sheet, sheets: [...sheets] };
   }
-  return `${path.basename(input)}: ${message}`;
+  if (options.table !== undefined && !has(tables, options.table)) {
+    return { code: "table-not-found", table: options.table, tables: [...tables] };
+  }
+  return null;
 }
 
 /** The bundled sample, found from the package root (works from src/ under jest and from lib/). */
