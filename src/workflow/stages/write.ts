@@ -26,7 +26,7 @@ export async function write<T>(
   const { signal } = run;
   const { table, columns, columnsBlock, sheet, overwriting } = plan;
   let started = false;
-  let sheetAdded = false;
+  let sheetStarted = false;
   let columnsStarted = false;
   let overwritten: CellSnapshot | null = null;
   const rollback = (failed: string | null, restored: boolean | null): Rollback => ({
@@ -42,8 +42,10 @@ export async function write<T>(
         if (overwriting && step.snapshotCells && step.restoreCells) {
           overwritten = await step.snapshotCells(columnsBlock, { signal });
         }
+        // Before the call: a sheet that failed halfway (some cells written) must go too. Its name was
+        // free before the run, so deleting it can only remove what this run added.
+        sheetStarted = true;
         await step.addSheet(sheet);
-        sheetAdded = true;
         signal?.throwIfAborted();
         columnsStarted = true;
         await step.appendColumns(table, columns, {
@@ -61,7 +63,7 @@ export async function write<T>(
               columns.map((c) => c.header),
               columnsBlock,
             );
-          if (sheetAdded) await step.deleteSheet(sheet.name);
+          if (sheetStarted) await step.deleteSheet(sheet.name);
           // No signal: a cancelled run must still get the user's cells back.
           if (columnsStarted && overwritten !== null) await step.restoreCells?.(overwritten);
         } catch (undoError) {
