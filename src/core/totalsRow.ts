@@ -70,21 +70,29 @@ export function nearlyTotal(value: number, sum: number): boolean {
 /**
  * How many of the last rows form a totals block (0 when none), and the sum they matched.
  *
- * `labels[i]` is row i's customer cell, `values[i]` its value (NaN where the cell is not a number;
- * such cells are left out of the sum, as `SUM` leaves them out). O(n · MAX_TOTALS_ROWS).
+ * `values[i]` is row i's value (NaN where the cell is not a number; such cells are left out of the
+ * sum, as `SUM` leaves them out). `lastLabels` are the customer cells of the LAST rows only, in row
+ * order (`lastLabels[j]` belongs to row n − lastLabels.length + j), so a caller reads just the few
+ * cells that can be candidates, not the whole label column. O(n · MAX_TOTALS_ROWS).
  *
  * @example
  * // 500 + 120 + 480 + 90 = 1190, and the last row says so
- * trailingTotalsRows(["a", "b", "c", "d", "Total"], [500, 120, 480, 90, 1190])
+ * trailingTotalsRows(["c", "d", "Total"], [500, 120, 480, 90, 1190])
  * // => { rows: 1, sum: 1190 }
  */
 export function trailingTotalsRows(
-  labels: ArrayLike<unknown>,
+  lastLabels: ArrayLike<unknown>,
   values: ArrayLike<number>,
 ): { rows: number; sum: number } {
-  const n = Math.min(labels.length, values.length);
+  const n = values.length;
+  const labelAt = (row: number) => lastLabels[row - (n - lastLabels.length)];
   let labelled = 0;
-  while (labelled < MAX_TOTALS_ROWS && labelled < n - 1 && isTotalsLabel(labels[n - 1 - labelled]))
+  while (
+    labelled < MAX_TOTALS_ROWS &&
+    labelled < n - 1 &&
+    labelled < lastLabels.length &&
+    isTotalsLabel(labelAt(n - 1 - labelled))
+  )
     labelled++;
   // The largest block whose every row holds the sum of the rows above it (a customer that happens to
   // be called "Total" just above the real totals row is then a customer, and counted in the sum).

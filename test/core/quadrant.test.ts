@@ -26,7 +26,10 @@ describe("quadrantOf", () => {
   });
 
   it("leaves masked rows out with −1", () => {
-    expect(Array.from(quadrantCodes([500, 90], [8, 3], Uint8Array.of(1, 0), 300, 5.5))).toEqual([STRATEGIC, -1]);
+    expect(Array.from(quadrantCodes([500, 90], [8, 3], Uint8Array.of(1, 0), 300, 5.5))).toEqual([
+      STRATEGIC,
+      -1,
+    ]);
   });
 });
 

@@ -106,6 +106,11 @@ describe("trailingTotalsRows", () => {
     expect(trailingTotalsRows(labels("a", "b", "c", "Total"), values(10, NaN, 30, 40)).rows).toBe(1);
   });
 
+  it("needs only the labels of the last rows", () => {
+    // 10 + 20 = 30; only the last label is given, aligned with the last value
+    expect(trailingTotalsRows(labels("Total"), values(10, 20, 30))).toEqual({ rows: 1, sum: 30 });
+  });
+
   it("never takes the only row for a totals row", () => {
     expect(trailingTotalsRows(labels("Total"), values(0)).rows).toBe(0);
   });

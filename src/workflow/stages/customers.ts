@@ -64,29 +64,25 @@ export function columnRefOf(source: CustomerSource, role: Role): ColumnRef {
 /**
  * The customers of a customer table: every data row, less a totals row at the end of a plain range
  * (an Excel table keeps its totals row out of its data rows already). The totals row needs the
- * customer column (its label) and the value column (the sum it must hold). O(rows).
+ * last customer cells (its label) and the value column (the sum it must hold). O(rows).
  */
 export function customersOfTable(read: TableRead): Customers {
-  const { table, headers, mapping, cells } = read;
+  const { table, headers, mapping, cells, lastLabels } = read;
   const included = new Uint8Array(table.rowCount).fill(1);
   const notes: string[] = [];
   let totalsRows = 0;
-  const labels = cells.customer;
   const value = cells.value;
-  if (table.tableName === null && labels && value) {
-    const found = trailingTotalsRows(labels, toNumbers(value).values);
+  if (lastLabels && value) {
+    const found = trailingTotalsRows(lastLabels, toNumbers(value).values);
     totalsRows = found.rows;
-    for (let i = table.rowCount - totalsRows; i < table.rowCount; i++) included[i] = 0;
+    const first = table.rowCount - totalsRows;
+    for (let i = first; i < table.rowCount; i++) included[i] = 0;
     if (totalsRows > 0) {
-      const rows = Array.from({ length: totalsRows }, (_, k) =>
-        excelRowOf(table, table.rowCount - totalsRows + k),
-      );
-      const names = rows.map(
-        (row, k) => `row ${row} ("${String(labels[table.rowCount - totalsRows + k]).trim()}")`,
-      );
-      const valueHeader = headers[mapping.value as number];
+      const names = lastLabels
+        .slice(lastLabels.length - totalsRows)
+        .map((label, k) => `row ${excelRowOf(table, first + k)} ("${String(label).trim()}")`);
       notes.push(
-        `${names.join(" and ")} ${totalsRows === 1 ? "holds" : "hold"} the sum of "${valueHeader}" (${formatSum(found.sum)}) ` +
+        `${names.join(" and ")} ${totalsRows === 1 ? "holds" : "hold"} the sum of "${headers[mapping.value as number]}" (${formatSum(found.sum)}) ` +
           `and ${totalsRows === 1 ? "was" : "were"} left out as a totals row, not a customer.`,
       );
     }

@@ -13,7 +13,7 @@ import { paretoPoints } from "../summary";
 import { buildSummarySheet } from "../summarySheet";
 import type { Planned } from "./check";
 import type { Customers } from "./customers";
-import type { RunContext } from "./runContext";
+import { throwIfCancelled, type RunContext } from "./runContext";
 import type { Scored } from "./score";
 
 /** Base name of the summary sheet; "CX Summary 2", … when taken. */
@@ -74,7 +74,7 @@ export async function planWrites(
     const agreed = run.confirmOverwrite ? await run.confirmOverwrite(occupied) : false;
     if (!agreed) return stop({ code: "declined-overwrite", cells: occupied });
   }
-  run.signal?.throwIfAborted();
+  throwIfCancelled(run);
   return pass({ table, columns, columnsBlock, sheet, overwriting });
 }
 

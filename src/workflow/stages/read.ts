@@ -1,12 +1,13 @@
 /**
  * Stage `read`: the cells of the mapped columns a run needs, and nothing else — the method's
- * required and optional roles, satisfaction for the averages, and the customer column of a plain
- * range (a totals row is recognised by its label). One `readColumns` call, so the workbook batches
- * and chunks it; a rejected read reaches the run's boundary as a "read-failed" problem.
+ * required and optional roles and satisfaction for the averages, in one `readColumns` call (the
+ * workbook batches and chunks it); and of a plain range's customer column only its last few cells,
+ * where a totals row's label would be (`src/core/totalsRow.ts`). A rejected read reaches the run's
+ * boundary as a "read-failed" problem.
  */
-import type { Workbook } from "../../workbook/workbook";
+import { MAX_TOTALS_ROWS } from "../../core/totalsRow";
+import type { CellValue, TableInfo, Workbook } from "../../workbook/workbook";
 import { COMMON_OPTIONAL_ROLES } from "../roles";
-import type { CellValue, TableInfo } from "../../workbook/workbook";
 import type { ColumnMapping, Role } from "../types";
 import type { Planned } from "./check";
 import type { RunContext } from "./runContext";
@@ -16,17 +17,24 @@ export interface TableRead {
   table: TableInfo;
   headers: readonly string[];
   mapping: ColumnMapping;
+  /** The cells of each role read, one per data row (the customer column is not among them). */
   cells: Partial<Record<Role, CellValue[]>>;
+  /**
+   * The customer cells of the last rows (at most {@link MAX_TOTALS_ROWS}) of a plain range, in row
+   * order; null for an Excel table or when no customer column is mapped.
+   */
+  lastLabels: CellValue[] | null;
 }
 
-/** The roles a run reads, in this order: required, the method's optional ones, then the common ones. */
+/**
+ * The roles whose whole columns a run reads: required, the method's optional ones, then
+ * satisfaction. The customer column is not read whole: no method computes with it.
+ */
 export function rolesToRead(planned: Planned): Role[] {
-  const { entry, mapping, table } = planned;
+  const { entry, mapping } = planned;
   const roles: Role[] = [...entry.requiredRoles];
   for (const role of [...(entry.optionalRoles ?? []), ...COMMON_OPTIONAL_ROLES]) {
-    if (roles.includes(role) || mapping[role] === null) continue;
-    // The customer column only matters for a totals row, which only a plain range can have.
-    if (role === "customer" && table.tableName !== null) continue;
+    if (roles.includes(role) || mapping[role] === null || role === "customer") continue;
     roles.push(role);
   }
   return roles;
@@ -43,5 +51,17 @@ export async function read(wb: Workbook, planned: Planned, run: RunContext): Pro
   });
   const cells: Partial<Record<Role, CellValue[]>> = {};
   for (const role of roles) cells[role] = read[columns.indexOf(mapping[role] as number)];
-  return { table, headers, mapping, cells };
+  return { table, headers, mapping, cells, lastLabels: await lastLabels(wb, planned, run) };
+}
+
+/** The customer cells of a plain range's last rows, where a totals row would be (one small read). */
+async function lastLabels(wb: Workbook, planned: Planned, run: RunContext): Promise<CellValue[] | null> {
+  const { table, mapping } = planned;
+  // A totals row needs its label and the value column it sums; an Excel table has none among its data rows.
+  if (table.tableName !== null || mapping.customer === null || mapping.value === null) return null;
+  const rows = Math.min(MAX_TOTALS_ROWS, table.rowCount);
+  // The last `rows` data rows are the data rows of the same range with its "header" moved down.
+  const tail: TableInfo = { ...table, headerRow: table.headerRow + table.rowCount - rows, rowCount: rows };
+  const [column] = await wb.readColumns(tail, [mapping.customer], { signal: run.signal });
+  return column;
 }

@@ -11,6 +11,7 @@
  * Pure: no workbook.
  */
 import { paretoCurve } from "../../core/paretoCurve";
+import type { CellValue } from "../../workbook/workbook";
 import type { MethodResult } from "../methods/method";
 import {
   CELL_BLANK,
@@ -28,7 +29,7 @@ import type { Role, RunSummary, SegmentationSettings } from "../types";
 import { compact } from "../validRows";
 import type { Planned } from "./check";
 import { columnRefOf, type Customers } from "./customers";
-import type { RunContext } from "./runContext";
+import { throwIfCancelled, type RunContext } from "./runContext";
 
 /** What scoring gives the write stages. */
 export interface Scored {
@@ -50,11 +51,8 @@ export function score(
   const { entry } = planned;
   const { source } = customers;
   const numbers: Partial<Record<Role, NumericColumn>> = {};
-  for (const [role, cells] of Object.entries(customers.cells) as [
-    Role,
-    readonly (string | number | boolean | null)[],
-  ][]) {
-    if (role !== "customer") numbers[role] = toNumbers(cells);
+  for (const [role, cells] of Object.entries(customers.cells) as [Role, readonly CellValue[]][]) {
+    numbers[role] = toNumbers(cells);
   }
   const required = entry.requiredRoles;
   const notes: string[] = [...customers.notes];
@@ -119,7 +117,7 @@ export function score(
   });
   if (!ran.ok) return ran;
   const result = ran.value;
-  throwIfAborted(run);
+  throwIfCancelled(run);
 
   // 5. The summary.
   const satisfaction = numbers.satisfaction ?? null;
@@ -147,10 +145,6 @@ export function score(
   };
   if (result.rfmGrid) summary.rfmGrid = result.rfmGrid;
   return pass({ result, summary, sortedValues, satisfactionMapped: satisfaction !== null });
-}
-
-function throwIfAborted(run: RunContext): void {
-  run.signal?.throwIfAborted();
 }
 
 function countOf(mask: Uint8Array): number {

@@ -13,7 +13,7 @@ import type { CellSnapshot, Workbook } from "../../workbook/workbook";
 import { messageOf, RolledBack } from "../boundary";
 import type { Rollback } from "../problems";
 import type { WritePlan } from "./planWrites";
-import type { RunContext } from "./runContext";
+import { throwIfCancelled, type RunContext } from "./runContext";
 
 export async function write<T>(
   wb: Workbook,
@@ -46,13 +46,13 @@ export async function write<T>(
         // free before the run, so deleting it can only remove what this run added.
         sheetStarted = true;
         await step.addSheet(sheet);
-        signal?.throwIfAborted();
+        throwIfCancelled(run);
         columnsStarted = true;
         await step.appendColumns(table, columns, {
           signal,
           onProgress: (done, total) => run.progress(0.65 + (0.35 * done) / Math.max(1, total), "Writing"),
         });
-        signal?.throwIfAborted();
+        throwIfCancelled(run);
         run.stage = "remember";
         return await remember(step);
       } catch (error) {
