@@ -1,5 +1,5 @@
-import { runSegmentation } from "../../src/workflow/run";
-import { columnValues, settingsFor, workbookWith } from "./fixtures";
+import { runSegmentation } from "../../../src/workflow/run";
+import { columnValues, settingsFor, workbookWith } from "../fixtures";
 
 const ABC = settingsFor("abc", { customer: 0, value: 1 });
 

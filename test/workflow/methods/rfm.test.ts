@@ -1,5 +1,5 @@
-import { runSegmentation } from "../../src/workflow/run";
-import { columnValues, settingsFor, workbookWith } from "./fixtures";
+import { runSegmentation } from "../../../src/workflow/run";
+import { columnValues, settingsFor, workbookWith } from "../fixtures";
 
 // As of 2024-01-31 = serial 45322 (25569 + 19753 days since 1970-01-01).
 const AS_OF = "2024-01-31";
