@@ -13,7 +13,7 @@ const ROLE_NAMES_FOR_USAGE = Object.values(ROLE_FLAGS).join(", ");
 
 /** The `--method` lines of the usage: one per registry entry. */
 const METHOD_LINES = METHOD_IDS.map(
-  (id) => `                        ${id.padEnd(9)}${METHODS[id].title}`,
+  (id) => `                        ${id.padEnd(10)}${METHODS[id].title}`,
 ).join("\n");
 
 export const USAGE = `Usage: cx-segment [file.xlsx|file.csv] [options]
