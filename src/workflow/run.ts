@@ -47,8 +47,8 @@ export async function runSegmentation(
 ): Promise<RunOutcome> {
   const wb = new GuardedWorkbook(workbook);
   const run = runContext(hooks, "locate");
-  run.progress(0, "Reading");
   const outcome = await atBoundary(run, hooks.words ?? PANE_WORDS, async () => {
+    run.progress(0, "Reading");
     const located = await locate(wb, run);
     if (!located.ok) return located;
     const planned = check(located.value, settings, run);

@@ -58,7 +58,7 @@ describe("ABC refuses negative values", () => {
     expect(outcome.summary.customers).toBe(3);
     expect(outcome.summary.totalValue).toBe(100);
     expect(outcome.summary.notes).toContain(
-      "2 rows were left unsegmented (blank result) because its value is negative: rows 3, 5.",
+      "2 rows were left unsegmented (blank result) because the value is negative: rows 3, 5.",
     );
   });
 });

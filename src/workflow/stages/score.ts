@@ -91,7 +91,7 @@ export function score(
     }
     const kept = new Uint8Array(mask);
     for (let i = 0; i < mask.length; i++) if (values[i] < 0) mask[i] = 0;
-    notes.push(skippedNote(customers, mask, negative.count, `its ${roleName(role)} is negative`, kept));
+    notes.push(skippedNote(customers, mask, negative.count, `the ${roleName(role)} is negative`, kept));
   }
   const usedCount = countOf(mask);
   if (usedCount === 0)
