@@ -6,9 +6,9 @@
  */
 import type { TableInfo } from "../../workbook/workbook";
 import { type SegmentationMethod } from "../methods/method";
-import { isMethodId, methodOf } from "../methods/registry";
+import { METHOD_IDS, isMethodId, methodOf } from "../methods/registry";
 import { type Checked, pass, stop } from "../problems";
-import { ROLES } from "../roles";
+import { ROLES, roleName } from "../roles";
 import type { ColumnMapping, Method, SegmentationSettings } from "../types";
 import type { Located } from "./locate";
 import type { RunContext } from "./runContext";
@@ -31,7 +31,7 @@ export function check(located: Located, settings: SegmentationSettings, run: Run
       return stop({
         code: "invalid-setting",
         setting: "mapping",
-        rule: `names column ${String(column)} for ${role}, but the table has ${headers.length} column${headers.length === 1 ? "" : "s"} (0 to ${headers.length - 1})`,
+        rule: `names a column for the ${roleName(role)} that is not in the table (it has ${headers.length} column${headers.length === 1 ? "" : "s"}): choose it again`,
       });
     }
   }
@@ -39,7 +39,7 @@ export function check(located: Located, settings: SegmentationSettings, run: Run
     return stop({
       code: "invalid-setting",
       setting: "method",
-      rule: `does not know "${String(settings.method)}"`,
+      rule: `must be one of ${METHOD_IDS.join(", ")} (got "${String(settings.method)}")`,
     });
   }
   const entry = methodOf(settings.method);
