@@ -123,7 +123,9 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     return columns.map((c) => {
       const column = this.columns[c];
       const cells = new Array<CellValue>(table.rowCount);
-      for (let r = 0; r < table.rowCount; r++) cells[r] = column ? column.get(r) : null;
+      // Sheet row headerRow + 1 + r is data record headerRow + r (the header is record −1 here), so a
+      // block of the table's rows (the last few, say) reads as the interface says.
+      for (let r = 0; r < table.rowCount; r++) cells[r] = column ? column.get(table.headerRow + r) : null;
       io?.onProgress?.(table.rowCount, table.rowCount);
       return cells;
     });

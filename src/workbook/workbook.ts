@@ -112,7 +112,11 @@ export interface Workbook {
    */
   locateTable(): Promise<TableInfo | null>;
 
-  /** Data cells (below the header) of the given table columns (0-based within the table), column-major. */
+  /**
+   * Data cells (below the header) of the given table columns (0-based within the table), column-major:
+   * sheet rows `headerRow + 1` … `headerRow + rowCount`. A caller may pass part of a table (fewer
+   * rows, or `headerRow` moved down to read only its last rows); implementations read exactly that.
+   */
   readColumns(table: TableInfo, columns: readonly number[], io?: IoOptions): Promise<CellValue[][]>;
 
   /** Addresses (like "Sheet1!M7") of at most `limit` non-empty cells inside the block; [] when all empty. */
