@@ -2,141 +2,26 @@
  * A workbook that fails — a read that rejects, a write that rejects after (part of) it happened, a
  * record that cannot be saved, an undo step the host refuses — never makes the workflow throw, and
  * never leaves half a run: the outcome is a problem that says what happened and what was undone,
- * and the workbook's content is what it was before. Checked on every workbook implementation: the
- * in-memory one, the Office.js adapter on the fake Excel, the .xlsx workbook in memory and streamed,
- * and the CSV workbook.
+ * and the workbook's content is what it was before. Checked on every workbook implementation
+ * (`workbookSubjects.ts`).
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import ExcelJS from "exceljs";
-import { CsvWorkbook } from "../../src/workbook/csvWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
-import type { CellValue, Workbook } from "../../src/workbook/workbook";
-import { XlsxStreamWorkbook } from "../../src/workbook/xlsxStreamWorkbook";
-import { toCellValue, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import type { Workbook } from "../../src/workbook/workbook";
 import { previewTable, removeLastRun, runSegmentation } from "../../src/workflow/run";
 import type { RunOutcome } from "../../src/workflow/types";
-import { tempDir } from "../cli/cliHarness";
-import { installExcelMock, type ExcelMock } from "../workbook/officeMock";
+import { installExcelMock } from "../workbook/officeMock";
 import { failing, type FailPlan } from "./failingWorkbook";
 import { QUADRANT, quadrantTable } from "./fixtures";
+import { type Subject, workbookSubjects } from "./workbookSubjects";
 
 afterEach(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
   delete (globalThis as { Office?: unknown }).Office;
 });
 
-/** One implementation: a fresh workbook over the example table, and its whole content as data. */
-interface Subject {
-  workbook: Workbook;
-  content(): Promise<unknown>;
-}
-
 const TABLE = quadrantTable();
-const CSV = TABLE.map((row) => row.join(",")).join("\r\n") + "\r\n";
-
-async function excelJsWith(cells: CellValue[][]): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Customers");
-  for (const row of cells) sheet.addRow(row);
-  workbook.addWorksheet("Notes").getCell("A1").value = "keep me";
-  return workbook;
-}
-
-/** Every sheet's cells of an exceljs workbook, as values. */
-function excelJsContent(workbook: ExcelJS.Workbook) {
-  return workbook.worksheets.map((sheet) => {
-    const rows: CellValue[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        (rows[r - 1] ??= [])[c - 1] = toCellValue(cell.value);
-      });
-    });
-    return { name: sheet.name, rows };
-  });
-}
-
-const SUBJECTS: Record<string, () => Promise<Subject>> = {
-  "the in-memory workbook": async () => {
-    const wb = new MemoryWorkbook({
-      sheets: [
-        { name: "Customers", cells: quadrantTable() },
-        { name: "Notes", cells: [["keep me"]] },
-      ],
-      selection: { sheet: "Customers", row: 1, column: 1 },
-    });
-    return {
-      workbook: wb,
-      content: async () => {
-        const out: Record<string, CellValue[][]> = {};
-        for (const name of await wb.sheetNames()) out[name] = wb.sheetGrid(name);
-        return out;
-      },
-    };
-  },
-  "the Office.js adapter on the fake Excel": async () => {
-    const region = { row: 0, column: 0, rowCount: TABLE.length, columnCount: 3 };
-    const mock: ExcelMock = installExcelMock({
-      sheets: [
-        {
-          name: "Customers",
-          cell: (row, column) => TABLE[row]?.[column] ?? "",
-          usedRange: region,
-          region,
-        },
-        { name: "Notes", cell: (row, column) => (row === 0 && column === 0 ? "keep me" : "") },
-      ],
-      selection: { row: 1, column: 1, rowCount: 1, columnCount: 1 },
-      excelApi: "1.20",
-    });
-    const wb = new OfficeWorkbook();
-    return {
-      workbook: wb,
-      content: async () => {
-        const sheets = await new OfficeWorkbook().sheetNames();
-        const cells = (sheet: string) =>
-          Array.from({ length: 8 }, (_, r) => Array.from({ length: 12 }, (_, c) => mock.stored(sheet, r, c)));
-        return { sheets, cells: Object.fromEntries(sheets.map((s) => [s, cells(s)])) };
-      },
-    };
-  },
-  "the .xlsx workbook in memory": async () => {
-    const wb = XlsxWorkbook.of(await excelJsWith(quadrantTable()));
-    return { workbook: wb, content: async () => excelJsContent(wb.workbook) };
-  },
-  "the streamed .xlsx workbook": async () => {
-    const dir = tempDir("cx-fail-");
-    const input = path.join(dir, "in.xlsx");
-    await (await excelJsWith(quadrantTable())).xlsx.writeFile(input);
-    const wb = await XlsxStreamWorkbook.open(input);
-    return {
-      workbook: wb,
-      // What a save would write now: the same cells and sheets as the input holds.
-      content: async () => {
-        const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}.xlsx`);
-        await wb.save(out);
-        const read = new ExcelJS.Workbook();
-        await read.xlsx.readFile(out);
-        return excelJsContent(read);
-      },
-    };
-  },
-  "the CSV workbook": async () => {
-    const dir = tempDir("cx-fail-");
-    const input = path.join(dir, "in.csv");
-    writeFileSync(input, CSV);
-    const wb = await CsvWorkbook.open(input);
-    return {
-      workbook: wb,
-      content: async () => {
-        const out = path.join(dir, `out-${Math.random().toString(36).slice(2)}.csv`);
-        await wb.save(out);
-        return { sheets: await wb.sheetNames(), bytes: readFileSync(out, "utf8") };
-      },
-    };
-  },
-};
+const SUBJECTS = workbookSubjects(TABLE);
 
 /** Runs with `plan` injected; checks the content is what it was and returns the problem. */
 async function runFailing(subject: Subject, plan: FailPlan) {

@@ -6,6 +6,12 @@ import type { CellValue } from "../../src/workbook/workbook";
 import { runSegmentation } from "../../src/workflow/run";
 import type { Problem, RunOutcome, SegmentationSettings } from "../../src/workflow/types";
 import { columnValues, QUADRANT, quadrantTable, settingsFor, snapshot, workbookWith } from "./fixtures";
+import { workbookSubjects } from "./workbookSubjects";
+
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+  delete (globalThis as { Office?: unknown }).Office;
+});
 
 const ABC = settingsFor("abc", { customer: 0, value: 1 });
 const skipping = (settings: SegmentationSettings): SegmentationSettings => ({
@@ -88,6 +94,14 @@ describe("a totals row under a plain range is not a customer", () => {
     expect(outcome.summary.notes).toContain(
       `row 6 ("${label.trim()}") holds the sum of "Revenue" (1,190) and was left out as a totals row, not a customer.`,
     );
+  });
+
+  const withTotals = [...quadrantTable(), ["Summe", 1190, null]];
+  it.each(Object.entries(workbookSubjects(withTotals)))("is recognised on %s", async (_name, subject) => {
+    // Each workbook reads the last customer cells its own way; all must find the totals row.
+    const outcome = succeeded(await runSegmentation((await subject()).workbook, QUADRANT));
+    expect(outcome.summary.customers).toBe(4);
+    expect(outcome.summary.cutPoints).toEqual({ value: [300], match: [5.5] });
   });
 
   it("counts a total of rounded amounts, within a cent", async () => {
