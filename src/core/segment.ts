@@ -9,7 +9,8 @@
  * | no                | yes               | Potential |
  * | no                | no                | Ordinary  |
  *
- * An omitted cut is the median of that column's numeric cells exactly as Excel's `MEDIAN` computes
+ * The rule and the cut are `quadrant.ts`'s (`quadrantOf`, `resolveCut`), which the task pane's quadrant
+ * method uses too. An omitted cut is the median of that column's numeric cells exactly as Excel's `MEDIAN` computes
  * it (blanks, text, logicals and error cells left out; the mean of the two middle values for an
  * even count). With a single customer that median is the customer itself, so the cut must be typed.
  *
