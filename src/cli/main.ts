@@ -3,19 +3,20 @@
  * `cx-segment` / `npm run segment -- [file] [options]`: segments a customer table in an .xlsx or
  * .csv file without Excel, through the same workflow as the task pane (`src/workflow/run.ts`) on a
  * file workbook. Writes a copy (never the input), prints the summary, exits 0 on success and 1 with
- * a one-line message on stderr otherwise (2 for a usage mistake). Nothing is left behind on failure:
- * the output is written to a temporary file in the same folder and renamed at the end.
+ * a one-line message on stderr otherwise (2 for a usage mistake). Outputs never collide and nothing is
+ * left behind on failure: see `outputFiles.ts`.
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { sheetToCsv } from "../workbook/csvWorkbook";
+import { resolveEncoding, type TextEncoding } from "../workbook/csv/textEncoding";
+import { CSV_COMPANIONS, CsvWorkbook } from "../workbook/csvWorkbook";
 import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
-import { XlsxStreamWorkbook } from "../workbook/xlsxStreamWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
 import { describeProblem } from "../workflow/problemText";
 import type { ProblemCode, ProblemDetails } from "../workflow/problems";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
+import { checkOutputs, companionPath, defaultOutputPath, writeOutputs, type OutputFile } from "./outputFiles";
 import { formatSummary, summaryJson } from "./report";
 import { runnerWords } from "./runnerWords";
 
@@ -58,41 +59,36 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   }
 
   const input = options.file ? path.resolve(io.cwd, options.file) : bundledSample();
-  const inputIsCsv = /\.(csv|tsv|txt)$/i.test(input);
-  const defaultOutput = options.file
-    ? input.replace(/(\.[^./\\]*)?$/, inputIsCsv ? ".segmented.csv" : ".segmented.xlsx")
-    : path.join(io.cwd, "sample-customers.segmented.xlsx");
-  const output = options.output ? path.resolve(io.cwd, options.output) : defaultOutput;
+  let encoding: TextEncoding | undefined;
+  if (options.encoding !== undefined) {
+    const resolved = resolveEncoding(options.encoding);
+    if (typeof resolved === "string") return fail(`${resolved} (see --help)`, 2);
+    encoding = resolved;
+  }
 
   let opened;
   try {
     opened = await openFileWorkbook(
       input,
       { sheet: options.sheet, table: options.table },
-      {
-        protectFormulaText: options.csvProtect,
-      },
+      { protectFormulaText: options.csvProtect, encoding },
       { stream: options.stream },
     );
   } catch (error) {
     return fail(error instanceof FileInputError ? error.message : `${input}: ${String(error)}`);
   }
   const { kind, workbook } = opened;
-  const outputKind = /\.csv$/i.test(output) ? "csv" : "xlsx";
-  if (outputKind !== kind) {
-    return fail(`The output must be the same kind of file as the input (.${kind}): ${output}`, 2);
-  }
   if (options.formulas && kind === "csv")
     return fail("--formulas needs an .xlsx file (CSV has no formulas).", 2);
-  const summaryCsv = kind === "csv" ? output.replace(/\.csv$/i, ".summary.csv") : null;
-  if (path.resolve(output) === path.resolve(input)) {
-    return fail(`The output would overwrite the input ${input}; choose another --output.`, 2);
-  }
-  for (const file of [output, summaryCsv]) {
-    if (file && existsSync(file) && !options.force) {
-      return fail(`${file} already exists; pass --force to overwrite it or choose another --output.`);
-    }
-  }
+  const inputKind = { kind, delimiter: workbook instanceof CsvWorkbook ? workbook.delimiter : undefined };
+  const output = options.output
+    ? path.resolve(io.cwd, options.output)
+    : options.file
+      ? defaultOutputPath(input, inputKind)
+      : path.join(io.cwd, "sample-customers.segmented.xlsx");
+  const companions = kind === "csv" ? CSV_COMPANIONS.map((suffix) => companionPath(output, suffix)) : [];
+  const refused = checkOutputs(input, inputKind, [output, ...companions], options.force);
+  if (refused) return fail(refused.message, refused.code);
 
   // Problems in the runner's words: flags, the headers it saw, the sheets and tables there are.
   const sheets = kind === "xlsx" ? await workbook.sheetNames() : [];
@@ -126,49 +122,42 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   if (showProgress && lastShown) io.stderr("\n");
   if (!outcome.ok) return stopped(outcome.problem);
 
-  const written: string[] = [];
-  try {
-    if (showProgress) io.stderr("Writing the output file…\n");
-    await writeAtomically(output, (temp) => workbook.save(temp));
-    written.push(output);
-    if (summaryCsv && "addedSheets" in workbook) {
-      const sheet = workbook.addedSheets[0];
-      if (sheet) {
-        await writeAtomically(summaryCsv, async (temp) => writeFileSync(temp, sheetToCsv(sheet)));
-        written.push(summaryCsv);
-      }
+  if (showProgress) io.stderr("Writing the output file…\n");
+  const files: OutputFile[] = [{ path: output, write: (temp) => workbook.save(temp) }];
+  if (workbook instanceof CsvWorkbook) {
+    for (const companion of workbook.companions()) {
+      files.push({ path: companionPath(output, companion.suffix), write: companion.write });
     }
-  } catch (error) {
-    for (const file of written) rmSync(file, { force: true });
-    return fail(`Could not write ${output}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Checked again with the files the run actually writes (and what the folder holds by now).
+  const late = checkOutputs(
+    input,
+    inputKind,
+    files.map((file) => file.path),
+    options.force,
+  );
+  if (late) return fail(late.message, late.code);
+  const failure = await writeOutputs(files, options.force);
+  if (failure !== null) return fail(failure);
 
   const skippedCharts = "skippedCharts" in workbook ? workbook.skippedCharts : 0;
   const notes = [...outcome.summary.notes];
-  if (workbook instanceof XlsxStreamWorkbook) notes.push(...workbook.lossNotes());
+  if ("readerNotes" in workbook) notes.push(...workbook.readerNotes());
+  if ("lossNotes" in workbook) notes.push(...workbook.lossNotes());
   if (skippedCharts > 0) notes.push("No chart was written: the xlsx library (exceljs) cannot write charts.");
-  report(io, options.json, outcome.summary, notes, written);
+  report(
+    io,
+    options.json,
+    outcome.summary,
+    notes,
+    files.map((file) => file.path),
+  );
   return 0;
 }
 
 function report(io: CliIo, json: boolean, summary: RunSummary, notes: string[], written: string[]): void {
   if (json) io.stdout(`${JSON.stringify(summaryJson(summary, notes, written), null, 2)}\n`);
   else io.stdout(formatSummary(summary, notes, written));
-}
-
-/**
- * Writes through `write(tempPath)` to a temporary file beside `target`, then renames it over the
- * target (atomic on one file system), so a failure never leaves a partial file under the real name.
- */
-async function writeAtomically(target: string, write: (tempPath: string) => Promise<void>): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await write(temp);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 /** Problems that come from the command line rather than the file: exit code 2, as usage mistakes. */

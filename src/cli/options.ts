@@ -44,6 +44,8 @@ Output:
                         formulas, styles and widths, but an Excel table becomes a plain range
   --no-stream           .xlsx: load the whole workbook in memory even when it is large
   --csv-protect         CSV output: prefix text starting with = + - @ with ' so Excel keeps it as text
+  --encoding NAME       CSV input's encoding (default: byte-order mark, UTF-8, else Windows-1252);
+                        the output is written in the same encoding
   --json                print a machine-readable summary on stdout
   --help                show this help
 
@@ -59,6 +61,8 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   csvProtect: boolean;
+  /** --encoding NAME: the CSV file's encoding as the user named it (checked by the CSV reader). */
+  encoding?: string;
   /** --stream / --no-stream; undefined = decided by file size. */
   stream?: boolean;
   /** Role → header name given with --map. */
@@ -114,6 +118,7 @@ export function parseCommandLine(
         formulas: { type: "boolean" },
         "skip-invalid": { type: "boolean" },
         "csv-protect": { type: "boolean" },
+        encoding: { type: "string" },
         stream: { type: "boolean" },
         "no-stream": { type: "boolean" },
         json: { type: "boolean" },
@@ -194,6 +199,7 @@ export function parseCommandLine(
       json: values.json ?? false,
       help: values.help ?? false,
       csvProtect: values["csv-protect"] ?? false,
+      encoding: values.encoding,
       stream: values.stream ? true : values["no-stream"] ? false : undefined,
       formulas: values.formulas ?? false,
       mapByHeader,

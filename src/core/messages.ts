@@ -6,6 +6,7 @@
  * stays consistent and is tested in one place.
  */
 import { CoreError, ErrorKind } from "./errors";
+import type { OrderProblemKind } from "./orderLog";
 
 /** "row 3 of benefits" or, for an argument with several columns, "row 3, column 2 of benefits". */
 export function cellName(argument: string, row: number, column: number, columns: number): string {
@@ -159,6 +160,336 @@ export const messages = {
     return new CoreError(
       ErrorKind.Value,
       `label ${position} is blank: type a name for it (the order is Strategic, Profit, Potential, Ordinary).`,
+    );
+  },
+
+  // ── Retention economics and order logs (CX.LIFETIMEVALUE, CX.RETENTIONLIFT, CX.CUSTOMERS) ──
+
+  retentionOutOfRange(where: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is ${String(value)}, but retention must be at least 0 and below 1 (0.8 for 80 % of customers kept from one period to the next); exactly 1 only with periods.`,
+    );
+  },
+
+  retentionOneWithoutPeriods(where: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is 1: a customer who is never lost has no end to their value without a horizon; give periods, or a retention below 1.`,
+    );
+  },
+
+  discountNegative(where: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is ${String(value)}, but the discount rate must be 0 or more (0.1 for 10 % per period).`,
+    );
+  },
+
+  periodsNotWhole(where: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where} is ${String(value)}, but periods must be a positive whole number (3 for three periods); leave it empty for no horizon.`,
+    );
+  },
+
+  churnCutTooLarge(where: string, retention: number, cut: number, withPeriods: boolean): CoreError {
+    const lifted = retention + cut;
+    const limit = withPeriods ? "above 1" : "to 1 or more";
+    return new CoreError(
+      ErrorKind.Value,
+      `${where}: a churn cut of ${String(cut)} pushes retention ${String(retention)} ${limit} (${String(lifted)}); use a smaller churn_cut${withPeriods ? "" : ", or give periods"}.`,
+    );
+  },
+
+  churnCutBelowZero(where: string, retention: number, cut: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${where}: a churn cut of ${String(cut)} pushes retention ${String(retention)} below 0; use a churn_cut of ${String(-retention)} or more.`,
+    );
+  },
+
+  liftOfZeroValue(where: string): CoreError {
+    return new CoreError(
+      ErrorKind.DivByZero,
+      `${where}: with retention 0 and timing "end" the lifetime value is 0, so its relative rise has no value; use a retention above 0, or timing "start".`,
+    );
+  },
+
+  broadcastColumnsMismatch(
+    first: string,
+    firstColumns: number,
+    other: string,
+    otherColumns: number,
+  ): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${first} has ${firstColumns} columns but ${other} has ${otherColumns}: give them the same number of columns (a single column is used for every column).`,
+    );
+  },
+
+  orderColumnsMismatch(first: string, firstRows: number, other: string, otherRows: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${first} has ${firstRows} rows but ${other} has ${otherRows}: select the same rows of the order log in every column (one row per order).`,
+    );
+  },
+
+  notADateParameter(parameter: string, value: unknown): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${parameter} holds ${describeCell(value)}, which is not a date: type a date (or yyyy-mm-dd text), or leave it empty for today.`,
+    );
+  },
+
+  notALogical(parameter: string, value: unknown): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${parameter} holds ${describeCell(value)}, but it must be TRUE or FALSE (or empty for FALSE).`,
+    );
+  },
+
+  orderRowCountNeeded(): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      "The order log needs a row count when its columns are read from a cell store.",
+    );
+  },
+
+  orderRowMaskTooShort(entries: number, rows: number): CoreError {
+    return new CoreError(ErrorKind.Value, `The row selection has ${entries} entries for ${rows} order rows.`);
+  },
+
+  /**
+   * One bad order row in the words of a worksheet function or the pane: `where` names the cell
+   * ("row 5 of dates"), `allowReturns` says how to allow returns on that surface.
+   */
+  orderProblem(where: string, kind: OrderProblemKind, value: unknown, allowReturns: string): CoreError {
+    const cell = describeCell(value);
+    const text: Record<OrderProblemKind, string> = {
+      noCustomer: `${where} is blank: type the customer of this order, or clear the whole row.`,
+      customerNotAKey: `${where} holds ${cell}, which cannot name a customer: type the customer's name or number.`,
+      noDate: `${where} is blank: type the date of this order.`,
+      notADate: `${where} holds ${cell}, which is not a date: type a date (a date cell or yyyy-mm-dd text).`,
+      dateBefore1900: `${where} holds ${cell}, a date before 1900-01-01, where Excel's dates begin: correct the date.`,
+      noAmount: `${where} is blank: type the amount of this order (0 for a free order).`,
+      notAnAmount: `${where} holds ${cell} where an amount is needed: type a number.`,
+      negativeAmount: `${where} is ${cell}: a negative amount is a return; ${allowReturns}, or correct the amount.`,
+      noQuantity: `${where} is blank: type the quantity of this order.`,
+      notAQuantity: `${where} holds ${cell} where a quantity is needed: type a number.`,
+      negativeQuantity: `${where} is ${cell}: a negative quantity is a return; ${allowReturns}, or correct the quantity.`,
+    };
+    return new CoreError(ErrorKind.Value, text[kind]);
+  },
+
+  /** Several bad order rows as one error: the first in full, then how many more and which rows. */
+  orderProblems(first: CoreError, moreRows: readonly number[], moreCount: number): CoreError {
+    if (moreCount === 0) return first;
+    const listed = moreRows.join(", ");
+    const rest = moreCount > moreRows.length ? `, and ${moreCount - moreRows.length} more` : "";
+    const rows = moreCount === 1 ? "row" : "rows";
+    return new CoreError(
+      ErrorKind.Value,
+      `${first.message} ${moreCount} more order ${rows} cannot be used either (${rows} ${listed}${rest}).`,
+    );
+  },
+
+  noOrdersByAsOf(after: number, asOf: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `All ${after} orders are dated after as_of (${asOf}), so no customer has bought yet: choose a later as_of, or leave it empty for today.`,
+    );
+  },
+} as const;
+
+/** A cell in words, error cells included ("the error #N/A"). */
+function describeCell(value: unknown): string {
+  if (value instanceof CoreError) return `the error ${value.kind}`;
+  return describe(value);
+}
+
+// ---- Lifetime value (BG/NBD, Gamma-Gamma, CLV): CX.BGNBDFIT, CX.PALIVE, CX.EXPECTEDPURCHASES,
+// CX.GAMMAGAMMAFIT, CX.EXPECTEDSPEND, CX.CLV and the core models behind them. Column names come in
+// as arguments, so the pane can use its own headers.
+
+/** The names of the three history columns in messages. */
+interface HistoryColumnNames {
+  readonly frequency: string;
+  readonly recency: string;
+  readonly age: string;
+}
+
+/** Why one customer's history is impossible (the codes of core/purchaseHistory.ts). */
+type HistoryProblemCode =
+  | "notFinite"
+  | "frequencyNegative"
+  | "frequencyNotWhole"
+  | "recencyNegative"
+  | "ageNegative"
+  | "recencyAfterAge"
+  | "recencyWithoutRepeat";
+
+const tryPenalty =
+  "try a small penalty (for example 0.001, the penalty argument; lifetimes calls it penalizer_coef), or check the histories";
+
+export const lifetimeValueMessages = {
+  historyProblem(
+    row: number,
+    problem: HistoryProblemCode,
+    names: HistoryColumnNames,
+    x: number,
+    tx: number,
+    T: number,
+  ): CoreError {
+    const at = `Row ${row}`;
+    const text: Record<HistoryProblemCode, string> = {
+      notFinite: `${at}: ${names.frequency}, ${names.recency} and ${names.age} must be ordinary numbers.`,
+      frequencyNegative: `${at}: ${names.frequency} is ${String(x)}, but a number of repeat purchases cannot be negative.`,
+      frequencyNotWhole: `${at}: ${names.frequency} is ${String(x)}, but repeat purchases are counted in whole purchases (purchase days after the first).`,
+      recencyNegative: `${at}: ${names.recency} is ${String(tx)}, but the time from the first to the last purchase cannot be negative.`,
+      ageNegative: `${at}: ${names.age} is ${String(T)}, but the time since the first purchase cannot be negative.`,
+      recencyAfterAge: `${at}: ${names.recency} (${String(tx)}) is larger than ${names.age} (${String(T)}): the last purchase cannot come after the end of observation; measure both from the first purchase, in the same period unit.`,
+      recencyWithoutRepeat: `${at}: ${names.recency} is ${String(tx)} but ${names.frequency} is 0: with no repeat purchase the last purchase is the first, so ${names.recency} must be 0.`,
+    };
+    return new CoreError(ErrorKind.Value, text[problem]);
+  },
+
+  historyLengths(names: HistoryColumnNames, x: number, tx: number, T: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${names.frequency}, ${names.recency} and ${names.age} have ${x}, ${tx} and ${T} entries: give one of each per customer.`,
+    );
+  },
+
+  noCustomers(): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `There are no customers to fit: give at least two customers' histories.`,
+    );
+  },
+
+  singleCustomer(): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `A single customer cannot identify the model's parameters: give the histories of all customers (whole columns).`,
+    );
+  },
+
+  noRepeatPurchases(frequency: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `No customer has a repeat purchase (every ${frequency} is 0), so nothing shows how often customers buy or when they stop: the model needs customers who bought more than once.`,
+    );
+  },
+
+  noTimeObserved(age: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Every ${age} is 0, so no customer has been observed for any time: measure ${age} from the first purchase to the as-of date.`,
+    );
+  },
+
+  identicalHistories(customers: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `All ${customers} customers have the same history, which cannot separate the model's parameters: give the histories of customers who differ.`,
+    );
+  },
+
+  tooFewRepeatCustomers(customers: number, frequency: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Only ${customers} customer${customers === 1 ? " has" : "s have"} a repeat purchase (${frequency} above 0): the spend model is fitted on repeat customers and needs at least two with different histories.`,
+    );
+  },
+
+  spendNotPositive(row: number, averageValue: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Row ${row}: ${averageValue} is ${String(value)}, but a repeat customer's average purchase value must be greater than 0 for the spend model.`,
+    );
+  },
+
+  spendNegative(row: number, averageValue: string, value: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `Row ${row}: ${averageValue} is ${String(value)}, but an average purchase value cannot be negative.`,
+    );
+  },
+
+  spendLengths(frequency: number, averageValue: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `frequency has ${frequency} entries but average_value has ${averageValue}: give one of each per customer.`,
+    );
+  },
+
+  spendMeanUndefined(q: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `The spend model's q is ${String(q)}, but the expected average value exists only when q is greater than 1 (the mean of the Gamma-Gamma spend is vp/(q−1)): refit with more repeat customers or a penalty.`,
+    );
+  },
+
+  fitConverged(iterations: number, starts: number, withErrors: boolean): string {
+    const from = starts === 1 ? "" : ` (from the second start, ${starts} starts)`;
+    const errors = withErrors
+      ? ""
+      : "; standard errors are unavailable because the Hessian is not positive definite there";
+    return `Converged after ${iterations} iterations${from}${errors}.`;
+  },
+
+  fitNotConverged(model: string, stop: string, parameter: string, starts: number): CoreError {
+    const why: Record<string, string> = {
+      runsOff: `parameter ${parameter} runs off towards 0 or infinity, which means the data cannot pin it down`,
+      flat: parameter
+        ? `the likelihood is almost flat in parameter ${parameter} (its standard error is over 1,000 times its value), so the data cannot pin it down`
+        : `the likelihood is flat or curved the wrong way where the optimiser stopped (its Hessian is not positive definite), so that point is not a proper maximum`,
+      iterations: `the iteration limit was reached`,
+      lineSearch: `no step improved the likelihood any further (precision loss)`,
+      notFinite: `the likelihood is not finite at the start`,
+      boundary: `a parameter ran off towards 0 or infinity`,
+    };
+    return new CoreError(
+      ErrorKind.Num,
+      `The ${model} fit did not converge from ${starts} start${starts === 1 ? "" : "s"}: ${why[stop] ?? stop}; ${tryPenalty}.`,
+    );
+  },
+
+  /** A fit's not-converged report as the #NUM! error a worksheet function returns. */
+  notConverged(message: string): CoreError {
+    return new CoreError(ErrorKind.Num, message);
+  },
+
+  parametersCount(
+    argument: string,
+    expected: readonly string[],
+    given: number,
+    fitFunction: string,
+  ): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${argument} has ${given} cell${given === 1 ? "" : "s"}: give the ${expected.length} cells ${expected.join(", ")} that ${fitFunction} returns, in that order.`,
+    );
+  },
+
+  parameterNotPositive(argument: string, name: string, value: unknown): CoreError {
+    const shown =
+      typeof value === "number"
+        ? String(value)
+        : value === null || value === undefined || value === ""
+          ? "blank"
+          : `"${String(value)}"`;
+    return new CoreError(
+      ErrorKind.Value,
+      `${argument}: ${name} is ${shown}, but every model parameter must be a number greater than 0 (the cells of a fit).`,
+    );
+  },
+
+  seriesNotConverged(what: string, row: number): CoreError {
+    return new CoreError(
+      ErrorKind.Num,
+      `Row ${row}: the series for ${what} did not converge (the horizon is very long compared with the customer's age and alpha): use a shorter horizon or a coarser period unit.`,
     );
   },
 } as const;

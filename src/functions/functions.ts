@@ -23,8 +23,19 @@ import { CoreError, isCoreError, Result } from "../core/errors";
 import { paretoShare } from "../core/paretoShare";
 import { satisfaction } from "../core/satisfaction";
 import { segment } from "../core/segment";
+import {
+  bgnbdFitSheet,
+  clvSheet,
+  expectedPurchasesSheet,
+  expectedSpendSheet,
+  gammaGammaFitSheet,
+  pAliveSheet,
+} from "../core/lifetimeValueSheet";
 import { fromExcelCell, fromExcelGrid } from "./fromExcel";
 import { toExcelError } from "./toExcelError";
+import { customerTableFromCells } from "../core/customerTable";
+import { ymdToSerial } from "../core/excelDate";
+import { lifetimeValueCells, retentionLiftCells } from "../core/retentionValue";
 
 /**
  * Customer delivered value (Kotler) of each customer: total benefits minus total costs, or benefits divided by costs. One result per row; a blank row gives a blank.
@@ -136,4 +147,225 @@ function column<T>(results: Result<RowResult<T>[]>): any[][] {
     }
   }
   return out;
+}
+
+// ── Retention economics and order logs (CX.LIFETIMEVALUE, CX.RETENTIONLIFT, CX.CUSTOMERS) ──
+
+/**
+ * Lifetime value of a customer who yields a margin each period and stays from one period to the next with probability retention (Gupta & Lehmann's retention model). With no periods: margin × retention / (1 + discount − retention).
+ * @customfunction LIFETIMEVALUE
+ * @param margin Margin the customer yields per period while they stay (for example 100). A column gives one value per customer; a single cell is used for every customer.
+ * @param retention Probability that a customer stays from one period to the next, at least 0 and below 1 (0.8 for 80 %). Exactly 1 only with periods.
+ * @param discount Discount rate per period, 0 or more (0.1 for 10 %). Use the rate for the same period as margin and retention.
+ * @param [periods] Horizon: the number of periods counted, a positive whole number. Empty: no horizon (the infinite sum).
+ * @param [timing] "end" (default): the first margin arrives one period from now, if the customer stays. "start": the first margin is now.
+ * @returns The lifetime value of each customer, in the shape of the inputs.
+ */
+export function LIFETIMEVALUE(
+  margin: any[][],
+  retention: any[][],
+  discount: any[][],
+  periods?: any[][],
+  timing?: string,
+): any[][] {
+  return cells(
+    lifetimeValueCells(
+      range(margin),
+      range(retention),
+      range(discount),
+      optionalRange(periods),
+      cell(timing),
+    ),
+  );
+}
+
+/**
+ * Relative rise in a customer's lifetime value when churn (1 − retention) falls by churn_cut: LTV(retention + churn_cut) / LTV(retention) − 1. Reichheld & Sasser's five points by default. The margin cancels out.
+ * @customfunction RETENTIONLIFT
+ * @param retention Probability that a customer stays from one period to the next, at least 0 and below 1 (0.8 for 80 %).
+ * @param discount Discount rate per period, 0 or more (0.1 for 10 %).
+ * @param [churn_cut] Points by which churn falls, as a fraction (default 0.05 for five points). Retention plus the cut must stay below 1 without periods.
+ * @param [periods] Horizon: the number of periods counted, a positive whole number. Empty: no horizon.
+ * @param [timing] "end" (default): the first margin arrives one period from now. "start": the first margin is now.
+ * @returns The rise as a fraction (0.275 for 27.5 %), in the shape of the inputs.
+ */
+export function RETENTIONLIFT(
+  retention: any[][],
+  discount: any[][],
+  churn_cut?: any[][],
+  periods?: any[][],
+  timing?: string,
+): any[][] {
+  return cells(
+    retentionLiftCells(
+      range(retention),
+      range(discount),
+      optionalRange(churn_cut),
+      optionalRange(periods),
+      cell(timing),
+    ),
+  );
+}
+
+/**
+ * One row per customer from an order log (one row per order), as of a date: first and last purchase, purchases (distinct days), repeat purchases, recency, age, total value and average repeat value, with a header row. Spills a table; format the date columns as dates.
+ * @customfunction CUSTOMERS
+ * @param customers The customer of each order, one column (text or numbers, matched exactly).
+ * @param dates The date of each order, same rows (date cells or yyyy-mm-dd text; the time of day is ignored).
+ * @param amounts The amount of each order, same rows (numbers; negative only with returns TRUE).
+ * @param [as_of] Orders after this date are not counted. Default: today (the day of the calculation; type TODAY() to recalculate it every day).
+ * @param [period] Unit of recency and age: "day", "week" (default, 7 days), "month" (365.25/12 days), "quarter" or "year" (365.25 days).
+ * @param [returns] TRUE: negative amounts are returns, netted into the values. FALSE (default): a negative amount is an error.
+ * @returns The customer table with its header row.
+ */
+export function CUSTOMERS(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  as_of?: any,
+  period?: string,
+  returns?: boolean,
+): any[][] {
+  const table = customerTableFromCells(
+    range(customers),
+    range(dates),
+    range(amounts),
+    cell(as_of),
+    cell(period),
+    cell(returns),
+    todaySerial(new Date()),
+  );
+  if (isCoreError(table)) throw toExcelError(table);
+  return table;
+}
+
+/** Today's date in the computer's time zone as an Excel serial (what Excel's TODAY() gives). */
+function todaySerial(now: Date): number {
+  return ymdToSerial(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? NaN;
+}
+
+/** Element-wise results as Excel's matrix; a whole-call error is thrown as one Excel error. */
+function cells<T>(results: Result<RowResult<T>[][]>): any[][] {
+  if (isCoreError(results)) throw toExcelError(results);
+  return results.map((row) => row.map(excelCell));
+}
+// ---- Lifetime value (BG/NBD + Gamma-Gamma): the model functions of core/lifetimeValueSheet.ts.
+
+/**
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) to the customers' purchase histories: returns one row r, alpha, a, b to pass to CX.PALIVE, CX.EXPECTEDPURCHASES and CX.CLV. Blank rows are left out.
+ * @customfunction BGNBDFIT
+ * @param frequency Repeat purchases of each customer (purchase days after the first one), one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the same period unit as age (0 when frequency is 0).
+ * @param age Time from each customer's first purchase to the as-of date, in weeks, days or months (one unit for all).
+ * @param [penalty] Optional L2 penalty on the parameters, 0 or more (default 0); a small one such as 0.001 helps a fit that does not converge.
+ * @returns One row: r, alpha, a, b.
+ */
+export function BGNBDFIT(frequency: any[][], recency: any[][], age: any[][], penalty?: number): any[][] {
+  const fit = bgnbdFitSheet(range(frequency), range(recency), range(age), cell(penalty));
+  if (isCoreError(fit)) throw toExcelError(fit);
+  return fit;
+}
+
+/**
+ * Probability that each customer is still active (has not dropped out), from the BG/NBD model: 1 for a customer with no repeat purchase, lower the longer a frequent buyer has been silent.
+ * @customfunction PALIVE
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the period unit of the fit.
+ * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fit.
+ * @param params The four cells r, alpha, a, b returned by CX.BGNBDFIT.
+ * @returns The probability of each customer, as a column.
+ */
+export function PALIVE(frequency: any[][], recency: any[][], age: any[][], params: any[][]): any[][] {
+  return column(pAliveSheet(range(frequency), range(recency), range(age), range(params)));
+}
+
+/**
+ * Expected number of repeat purchases of each customer in the next horizon periods, from the BG/NBD model (the paper's equation 10).
+ * @customfunction EXPECTEDPURCHASES
+ * @param horizon Periods ahead, 0 or more, in the period unit of the fit (for example 52 for a year of weeks); one cell, or one per customer.
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the period unit of the fit.
+ * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fit.
+ * @param params The four cells r, alpha, a, b returned by CX.BGNBDFIT.
+ * @returns The expected purchases of each customer, as a column.
+ */
+export function EXPECTEDPURCHASES(
+  horizon: any[][],
+  frequency: any[][],
+  recency: any[][],
+  age: any[][],
+  params: any[][],
+): any[][] {
+  return column(
+    expectedPurchasesSheet(range(horizon), range(frequency), range(recency), range(age), range(params)),
+  );
+}
+
+/**
+ * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005) on the customers with at least one repeat purchase: returns one row p, q, v to pass to CX.EXPECTEDSPEND and CX.CLV.
+ * @customfunction GAMMAGAMMAFIT
+ * @param frequency Repeat purchases of each customer, one column of whole numbers; customers with 0 are left out of the fit.
+ * @param average_value Average value of each customer's repeat purchases (the first purchase left out), greater than 0 where frequency is above 0.
+ * @param [penalty] Optional L2 penalty on the parameters, 0 or more (default 0); a small one such as 0.001 helps a fit that does not converge.
+ * @returns One row: p, q, v.
+ */
+export function GAMMAGAMMAFIT(frequency: any[][], average_value: any[][], penalty?: number): any[][] {
+  const fit = gammaGammaFitSheet(range(frequency), range(average_value), cell(penalty));
+  if (isCoreError(fit)) throw toExcelError(fit);
+  return fit;
+}
+
+/**
+ * Expected average value of each customer's future purchases, from the Gamma-Gamma model: the customer's own average, pulled towards the population mean the fewer purchases it rests on.
+ * @customfunction EXPECTEDSPEND
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param average_value Average value of each customer's repeat purchases; may be blank where frequency is 0 (the population mean is returned).
+ * @param params The three cells p, q, v returned by CX.GAMMAGAMMAFIT (q must be above 1).
+ * @returns The expected average value of each customer, as a column.
+ */
+export function EXPECTEDSPEND(frequency: any[][], average_value: any[][], params: any[][]): any[][] {
+  return column(expectedSpendSheet(range(frequency), range(average_value), range(params)));
+}
+
+/**
+ * Customer lifetime value over the next horizon periods: margin times expected average value times the expected purchases of each period, discounted (BG/NBD + Gamma-Gamma).
+ * @customfunction CLV
+ * @param frequency Repeat purchases of each customer, one column of whole numbers.
+ * @param recency Time from each customer's first to last purchase, in the period unit of the fits.
+ * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fits.
+ * @param average_value Average value of each customer's repeat purchases; may be blank where frequency is 0.
+ * @param bgnbd_params The four cells r, alpha, a, b returned by CX.BGNBDFIT.
+ * @param spend_params The three cells p, q, v returned by CX.GAMMAGAMMAFIT.
+ * @param horizon Whole periods ahead, 1 or more, in the period unit of the fits (52 for a year of weeks).
+ * @param [margin] Share of spend that is profit, 0 or more (default 1: the values are margins already).
+ * @param [annual_discount] Discount rate per year, 0 or more (default 0.1 for 10 %).
+ * @param [periods_per_year] Periods in a year, greater than 0 (default 52.1775 for weeks; 12 for months, 365.25 for days).
+ * @returns The lifetime value of each customer, as a column.
+ */
+export function CLV(
+  frequency: any[][],
+  recency: any[][],
+  age: any[][],
+  average_value: any[][],
+  bgnbd_params: any[][],
+  spend_params: any[][],
+  horizon: number,
+  margin?: number,
+  annual_discount?: number,
+  periods_per_year?: number,
+): any[][] {
+  return column(
+    clvSheet(
+      range(frequency),
+      range(recency),
+      range(age),
+      range(average_value),
+      range(bgnbd_params),
+      range(spend_params),
+      cell(horizon),
+      cell(margin),
+      cell(annual_discount),
+      cell(periods_per_year),
+    ),
+  );
 }

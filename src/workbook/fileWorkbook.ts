@@ -6,15 +6,17 @@
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
+import { csvMessages } from "./csv/csvMessages";
+import { looksLikeUtf16 } from "./csv/textEncoding";
 import { CsvWorkbook, type CsvOptions } from "./csvWorkbook";
+import { FileInputError } from "./fileInputError";
 import type { Workbook } from "./workbook";
-import { XlsxStreamWorkbook } from "./xlsxStreamWorkbook";
-import { XlsxWorkbook, type FileTarget } from "./xlsxWorkbook";
+// Types only: exceljs takes ~0.5 s to load, so a CSV run never loads the xlsx workbooks.
+import type { XlsxStreamWorkbook } from "./xlsxStreamWorkbook";
+import type { XlsxWorkbook, FileTarget } from "./xlsxWorkbook";
 
 export type { FileTarget } from "./xlsxWorkbook";
-
-/** A file that cannot be opened as a workbook; `message` is one line for the user. */
-export class FileInputError extends Error {}
+export { FileInputError };
 
 /** A workbook read from a file, which can be saved to another file. */
 export type FileWorkbook = (XlsxWorkbook | XlsxStreamWorkbook | CsvWorkbook) & Workbook;
@@ -35,14 +37,19 @@ export const STREAM_ABOVE_BYTES = 8 * 1024 * 1024;
 export type FileKind = "xlsx" | "csv";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const GZIP = [0x1f, 0x8b];
+/** Names the runner reads as CSV / tab-separated text. */
+const TEXT_EXTENSIONS = [".csv", ".tsv", ".tab", ".txt"];
 /** OLE compound file: legacy .xls, and also how Office stores a password-encrypted .xlsx. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
  * What the file is, from its first bytes (and its name for text): "xlsx", "csv", or a
- * {@link FileInputError} saying why it cannot be used (missing, encrypted, legacy .xls, binary).
+ * {@link FileInputError} saying why it cannot be used (missing, encrypted, legacy .xls, binary, a
+ * workbook under a text name). `textIsUtf16`: the user named UTF-16 (`--encoding`), whose zero
+ * bytes are text.
  */
-export function detectFileKind(filePath: string): FileKind {
+export function detectFileKind(filePath: string, textIsUtf16 = false): FileKind {
   let size: number;
   try {
     const stat = statSync(filePath);
@@ -54,7 +61,16 @@ export function detectFileKind(filePath: string): FileKind {
   }
   const head = readHead(filePath, Math.min(size, 4096));
   const startsWith = (magic: number[]) => magic.every((byte, i) => head[i] === byte);
-  if (startsWith(ZIP)) return "xlsx";
+  const extension = path.extname(filePath).toLowerCase();
+  if (startsWith(ZIP)) {
+    if (!TEXT_EXTENSIONS.includes(extension)) return "xlsx";
+    // A zip under a text name: say what it really is instead of reading it as CSV or xlsx.
+    if (head.includes("[Content_Types].xml") || head.includes("xl/")) {
+      throw new FileInputError(csvMessages.renamedXlsx(filePath, extension));
+    }
+    if (head.includes("opendocument")) throw new FileInputError(csvMessages.renamedOds(filePath, extension));
+    throw new FileInputError(csvMessages.zipArchive(filePath));
+  }
   if (startsWith(OLE)) {
     const whole = readHead(filePath, Math.min(size, 16 * 1024 * 1024));
     if (whole.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
@@ -66,13 +82,13 @@ export function detectFileKind(filePath: string): FileKind {
       `${filePath} is an Excel 97–2003 (.xls) or other Office binary file: save it as .xlsx or .csv and run again.`,
     );
   }
-  const extension = path.extname(filePath).toLowerCase();
   if (extension === ".xlsx" || extension === ".xlsm") {
     throw new FileInputError(`${filePath} is not an .xlsx workbook (it is not a zip package).`);
   }
-  if (head.includes(0)) {
-    throw new FileInputError(`${filePath} is not a workbook (.xlsx) or a CSV text file.`);
-  }
+  if (startsWith(GZIP)) throw new FileInputError(csvMessages.gzip(filePath));
+  if (size === 0) throw new FileInputError(csvMessages.empty(filePath));
+  if (head.includes(0) && !textIsUtf16 && !looksLikeUtf16(head))
+    throw new FileInputError(csvMessages.binary(filePath));
   return "csv";
 }
 
@@ -83,23 +99,29 @@ export async function openFileWorkbook(
   csvOptions: CsvOptions = {},
   xlsxOptions: XlsxOptions = {},
 ): Promise<{ kind: FileKind; workbook: FileWorkbook }> {
-  const kind = detectFileKind(filePath);
+  const kind = detectFileKind(filePath, csvOptions.encoding?.unitBytes === 2);
   try {
     if (kind === "xlsx") {
       const stream = xlsxOptions.stream ?? statSync(filePath).size > STREAM_ABOVE_BYTES;
       const workbook = stream
-        ? await XlsxStreamWorkbook.open(filePath, target)
-        : await XlsxWorkbook.open(filePath, target);
+        ? await loadXlsxStream().XlsxStreamWorkbook.open(filePath, target)
+        : await loadXlsx().XlsxWorkbook.open(filePath, target);
       return { kind, workbook };
     }
     return { kind, workbook: await CsvWorkbook.open(filePath, csvOptions) };
   } catch (error) {
+    if (error instanceof FileInputError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new FileInputError(
       `${filePath} could not be read as ${kind === "xlsx" ? "an .xlsx workbook" : "CSV"}: ${reason}`,
     );
   }
 }
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see the imports above */
+const loadXlsx = () => require("./xlsxWorkbook") as typeof import("./xlsxWorkbook");
+const loadXlsxStream = () => require("./xlsxStreamWorkbook") as typeof import("./xlsxStreamWorkbook");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function readHead(filePath: string, length: number): Buffer {
   const buffer = Buffer.alloc(length);

@@ -4,9 +4,11 @@
  * milliseconds do not). No timing is asserted anywhere in `npm test`.
  */
 import type { BenchRow } from "./benchRow";
+import { runClvBench } from "./clv.bench";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runOfficeBench } from "./office.bench";
+import { runOrdersBench } from "./orders.bench";
 import { runWorkflowBench } from "./workflow.bench";
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
@@ -14,6 +16,8 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Segmentation workflow, in-memory workbook", runWorkflowBench],
   ["Command-line runner on files", runFilesBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
+  ["Order log aggregation", () => runOrdersBench()],
+  ["Lifetime value (BG/NBD + Gamma-Gamma), 1,048,576 customers", runClvBench],
 ];
 
 function format(rows: BenchRow[]): string {

@@ -203,7 +203,7 @@ describe("cx-segment on bad input", () => {
       "Customer,Revenue,Strategic match\r\nA,500,8\r\nB,n/a,9\r\nC,480,2\r\n",
       /Revenue.*\b3\b|\b3\b.*Revenue/,
     ],
-    ["empty.csv", "", /no table found/],
+    ["empty.csv", "", /empty\.csv is empty: a CSV file needs a header row/],
   ];
 
   it.each(cases)(

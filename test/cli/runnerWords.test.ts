@@ -74,12 +74,18 @@ describe("runner words", () => {
     expect(result.stderr).toContain("Delete the title row from the file.");
   });
 
-  it("an empty file says no table was found", async () => {
-    const result = await runOn("empty.csv", "");
+  it("an empty first sheet says no table was found there, and how to name another", async () => {
+    const dir = tempDir();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Cover");
+    workbook.addWorksheet("Data").getCell("A1").value = "Customer";
+    await workbook.xlsx.writeFile(path.join(dir, "cover.xlsx"));
+    const result = await run(["cover.xlsx"], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "cx-segment: empty.csv: Nothing to segment here: no table found (the file has no rows).\n",
+      'cx-segment: cover.xlsx: Nothing to segment here: no table found in the first sheet "Cover" (it is empty); name another sheet with --sheet NAME (sheets: "Cover", "Data") or an Excel table with --table NAME.\n',
     );
+    expect(readdirSync(dir)).toEqual(["cover.xlsx"]);
   });
 
   it("a totals row is left out with a note on stdout", async () => {

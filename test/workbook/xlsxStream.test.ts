@@ -281,7 +281,7 @@ describe("the streaming workbook", () => {
     try {
       const result = await run(["small.xlsx", "--stream"], dir);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/Could not write .*small\.segmented\.xlsx: disk full/);
+      expect(result.stderr).toMatch(/cannot write .*small\.segmented\.xlsx: disk full/);
       expect(readdirSync(dir)).toEqual(["small.xlsx"]);
     } finally {
       commit.mockRestore();
