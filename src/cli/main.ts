@@ -14,9 +14,12 @@ import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
+import { describeProblem } from "../workflow/problemText";
+import type { ProblemCode, ProblemDetails } from "../workflow/problems";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
 import { checkOutputs, companionPath, defaultOutputPath, writeOutputs, type OutputFile } from "./outputFiles";
 import { formatSummary, summaryJson } from "./report";
+import { runnerWords } from "./runnerWords";
 
 /** Where the runner writes; tests pass their own. */
 export interface CliIo {
@@ -94,13 +97,20 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   const refused = checkOutputs(input, inputKind, [output, ...companions], options.force);
   if (refused) return fail(refused.message, refused.code);
 
-  const failWithNotes = (message: string, code = 1) => {
+  // Problems in the runner's words: flags, the headers it saw, the sheets and tables there are.
+  const sheets = kind === "xlsx" ? await workbook.sheetNames() : [];
+  const tables = "tableNames" in workbook && workbook.tableNames ? workbook.tableNames() : [];
+  const words = runnerWords({ kind, sheet: options.sheet, sheets, tables });
+  const stopped = (details: ProblemDetails) => {
+    const problem = describeProblem(details, words);
     for (const note of readerNotes) io.stderr(`cx-segment: note: ${note}\n`);
-    return fail(message, code);
+    return fail(`${path.basename(input)}: ${problem.message}`, exitCodeOf(problem));
   };
-  const previewed = await previewTable(workbook, 0);
-  if (!previewed.ok)
-    return failWithNotes(problemText(previewed.problem.message, input, options.sheet, options.table));
+  const missing = missingTarget(options, kind, sheets, tables);
+  if (missing) return stopped(missing);
+
+  const previewed = await previewTable(workbook, 0, words);
+  if (!previewed.ok) return stopped(previewed.problem);
   const { headers, detected } = previewed.preview;
   const mapping = applyMapping(detected, options.mapByHeader, headers);
   if (typeof mapping === "string") return fail(mapping, 2);
@@ -115,13 +125,10 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
       lastShown = line;
     },
     confirmOverwrite: async () => options.force,
+    words,
   });
   if (showProgress && lastShown) io.stderr("\n");
-  if (!outcome.ok) {
-    const problem = outcome.problem;
-    const hint = problem.code === "declined-overwrite" ? " Pass --force to overwrite those cells." : "";
-    return failWithNotes(`${path.basename(input)}: ${problem.message}${hint}`);
-  }
+  if (!outcome.ok) return stopped(outcome.problem);
 
   if (showProgress) io.stderr("Writing the output file…\n");
   const files: OutputFile[] = [{ path: output, write: (temp) => workbook.save(temp) }];
@@ -157,12 +164,37 @@ function report(io: CliIo, json: boolean, summary: RunSummary, notes: string[], 
   else io.stdout(formatSummary(summary, notes, written));
 }
 
-function problemText(message: string, input: string, sheet?: string, table?: string): string {
-  if (/select a cell/i.test(message)) {
-    const where = table ? `table "${table}"` : sheet ? `sheet "${sheet}"` : "the first sheet";
-    return `${input}: no table found in ${where} (it is empty or does not exist).`;
+/** Problems that come from the command line rather than the file: exit code 2, as usage mistakes. */
+const USAGE_PROBLEMS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "invalid-setting",
+  "sheet-not-found",
+  "table-not-found",
+]);
+
+/** The exit code of a problem, decided by its code: 2 for a mistake in the command line, else 1. */
+export function exitCodeOf(problem: { code: ProblemCode }): number {
+  return USAGE_PROBLEMS.has(problem.code) ? 2 : 1;
+}
+
+/**
+ * `--sheet NAME` or `--table NAME` that names nothing in the file (compared case-insensitively, as
+ * Excel compares names), with the names there are; null when both are found or not given.
+ */
+function missingTarget(
+  options: { sheet?: string; table?: string },
+  kind: "xlsx" | "csv",
+  sheets: readonly string[],
+  tables: readonly string[],
+): ProblemDetails | null {
+  const has = (names: readonly string[], name: string) =>
+    names.some((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
+  if (options.sheet !== undefined && kind === "xlsx" && !has(sheets, options.sheet)) {
+    return { code: "sheet-not-found", sheet: options.sheet, sheets: [...sheets] };
   }
-  return `${path.basename(input)}: ${message}`;
+  if (options.table !== undefined && !has(tables, options.table)) {
+    return { code: "table-not-found", table: options.table, tables: [...tables] };
+  }
+  return null;
 }
 
 /** The bundled sample, found from the package root (works from src/ under jest and from lib/). */

@@ -9,7 +9,8 @@
  * | no                | yes               | Potential |
  * | no                | no                | Ordinary  |
  *
- * An omitted cut is the median of that column's numeric cells exactly as Excel's `MEDIAN` computes
+ * The rule and the cut are `quadrant.ts`'s (`quadrantOf`, `resolveCut`), which the task pane's quadrant
+ * method uses too. An omitted cut is the median of that column's numeric cells exactly as Excel's `MEDIAN` computes
  * it (blanks, text, logicals and error cells left out; the mean of the two middle values for an
  * even count). With a single customer that median is the customer itself, so the cut must be typed.
  *
@@ -38,11 +39,11 @@ import {
   RowResult,
 } from "./args";
 import { CoreError, isCoreError, Result } from "./errors";
-import { medianInPlace } from "./median";
 import { cellName, messages } from "./messages";
+import { QUADRANT_NAMES, quadrantOf, resolveCut } from "./quadrant";
 
-/** The segment names, in the order `labels` replaces them. */
-export const SEGMENT_NAMES = ["Strategic", "Profit", "Potential", "Ordinary"] as const;
+/** The segment names, in the order `labels` replaces them (the quadrant rule's, `quadrant.ts`). */
+export const SEGMENT_NAMES = QUADRANT_NAMES;
 
 export type SegmentLabel = string | number;
 
@@ -89,7 +90,7 @@ export function segment(
     }
     if (v === null) results[i] = messages.blankInPartialRow(value.cellAt(i));
     else if (m === null) results[i] = messages.blankInPartialRow(match.cellAt(i));
-    else results[i] = names[(v >= valueThreshold ? 0 : 2) + (m >= matchThreshold ? 0 : 1)];
+    else results[i] = names[quadrantOf(v, m, valueThreshold, matchThreshold)];
   }
   return results;
 }
@@ -132,7 +133,7 @@ export function columnMedian(column: Grid): number {
     const cell = column[i][0];
     if (typeof cell === "number" && Number.isFinite(cell)) work[count++] = cell;
   }
-  return medianInPlace(work.subarray(0, count));
+  return resolveCut({ kind: "median" }, work.subarray(0, count));
 }
 
 /** Four labels replacing Strategic, Profit, Potential, Ordinary; omitted → those names. */

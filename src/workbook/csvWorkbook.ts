@@ -117,15 +117,22 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     };
   }
 
-  /** Types the requested columns of the first `table.rowCount` rows. O(rows × bytes up to the last column). */
+  /**
+   * Types the requested columns of the block's rows (`headerRow + 1` … `headerRow + rowCount`).
+   * O(rows × bytes up to the last column).
+   */
   async readColumns(table: TableInfo, columns: readonly number[], io?: IoOptions): Promise<CellValue[][]> {
     const { units, records, delimiter, codec, width } = this.text;
-    const rows = Math.min(table.rowCount, this.text.rowCount);
+    // Sheet row headerRow + 1 + r is record headerRow + 1 + r (record 0 is the header), so a block of
+    // the table's rows (its last few, say) reads as the Workbook interface says.
+    const first = Math.max(0, table.headerRow);
+    const rows = Math.max(0, Math.min(table.rowCount, this.text.rowCount - first));
     const span = Math.min(width, Math.max(0, ...columns) + 1);
     const bounds = new Float64Array(2 * Math.max(1, span));
     const cells = columns.map(() => new Array<CellValue>(rows));
     for (let r = 0; r < rows; r++) {
-      const found = fieldBounds(units, records.starts[r + 1], records.ends[r + 1], delimiter, bounds, span);
+      const record = first + r + 1;
+      const found = fieldBounds(units, records.starts[record], records.ends[record], delimiter, bounds, span);
       for (let j = 0; j < columns.length; j++) {
         const c = columns[j];
         cells[j][r] =

@@ -227,6 +227,10 @@ export class MemoryWorkbook implements Workbook {
     return [...this.sheets.keys()];
   }
 
+  tableNames(): string[] {
+    return this.tables.map((t) => t.name);
+  }
+
   async appendColumns(table: TableInfo, columns: readonly NewColumn[], io?: IoOptions): Promise<void> {
     const failing = this.countWrite();
     const state = this.requireSheet(table.sheet);

@@ -113,7 +113,11 @@ export interface Workbook {
    */
   locateTable(): Promise<TableInfo | null>;
 
-  /** Data cells (below the header) of the given table columns (0-based within the table), column-major. */
+  /**
+   * Data cells (below the header) of the given table columns (0-based within the table), column-major:
+   * sheet rows `headerRow + 1` … `headerRow + rowCount`. A caller may pass part of a table (fewer
+   * rows, or `headerRow` moved down to read only its last rows); implementations read exactly that.
+   */
   readColumns(table: TableInfo, columns: readonly number[], io?: IoOptions): Promise<CellValue[][]>;
 
   /** Addresses (like "Sheet1!M7") of at most `limit` non-empty cells inside the block; [] when all empty. */
@@ -121,6 +125,12 @@ export interface Workbook {
 
   /** Names of all sheets, in order. */
   sheetNames(): Promise<string[]>;
+
+  /**
+   * Names of the workbook's Excel tables, where the implementation knows them without a round trip
+   * (the file and memory workbooks): the runner lists them when `--table NAME` matches none.
+   */
+  tableNames?(): string[];
 
   /**
    * Adds columns at the right edge of the table: as table columns for an Excel table, otherwise as

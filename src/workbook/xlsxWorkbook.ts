@@ -140,6 +140,11 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
     return [...this.notes];
   }
 
+  /** The names of the workbook's Excel tables, in sheet order (for "no table X; the tables are …"). */
+  tableNames(): string[] {
+    return [...this.tablesBySheet.values()].flat().map((table) => table.name);
+  }
+
   async locateTable(): Promise<TableInfo | null> {
     const found = this.located;
     if (!found) return null;
@@ -477,22 +482,9 @@ export class XlsxWorkbook extends FileWorkbookBase implements Workbook {
   /** The reader notes for the located table (see {@link readerNotes}). */
   private describeTarget(target: FileTarget): string[] {
     const notes: string[] = [];
-    const allTables = [...this.tablesBySheet.values()].flat().map((t) => t.name);
-    if (target.table && !this.located) {
-      notes.push(
-        allTables.length > 0
-          ? `There is no table "${target.table}" in this workbook; its tables are: ${allTables.join(", ")} (pass one with --table).`
-          : `There is no Excel table in this workbook; leave out --table to use the sheet's data region, or pass --sheet.`,
-      );
-      return notes;
-    }
-    if (target.sheet && !this.located) {
-      const names = this.structure.sheets.map((s) => s.name);
-      notes.push(
-        `There is no worksheet "${target.sheet}"; the sheets are: ${names.join(", ")} (pass one with --sheet).`,
-      );
-      return notes;
-    }
+    // A --table or --sheet that names nothing is the runner's own problem message (it lists the
+    // tables and sheets there are, from tableNames() and sheetNames()): no note repeats it.
+    if ((target.table || target.sheet) && !this.located) return notes;
     const found = this.located;
     if (!found) return notes;
     const data = this.parsed.get(found.sheet.name);

@@ -187,14 +187,22 @@ describe("cx-segment on the bundled sample (an Excel table)", () => {
     expect(parts.get("xl/workbook.xml")!.toString("utf8")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
-  it("adds the summary sheet with two native charts bound to its cells", async () => {
+  it("adds the summary sheet with three native charts bound to its cells", async () => {
     const parts = await entries(path.join(dir, "out.xlsx"));
     const charts = [...parts.keys()].filter((name) => name.startsWith("xl/charts/"));
-    expect(charts).toHaveLength(2);
+    // Value shares (pie), the Pareto curve, and shares of customers beside shares of value (column).
+    expect(charts).toHaveLength(3);
     const pie = parts.get(charts[0])!.toString("utf8");
     expect(pie).toContain("<c:pieChart>");
     expect(pie).toContain("<c:f>'CX Summary'!$E$6:$E$9</c:f>");
     expect(pie).toMatch(/<c:strCache><c:ptCount val="4"\/><c:pt idx="0"><c:v>Strategic<\/c:v>/);
+    const shares = [...parts.values()]
+      .map((part) => part.toString("utf8"))
+      .find((xml) => xml.includes("Share of customers and share of value"));
+    expect(shares).toContain('<c:barDir val="col"/>');
+    // Share of customers (column C) beside share of value (column E) of the four segment rows.
+    expect(shares).toContain("<c:f>'CX Summary'!$C$6:$C$9</c:f>");
+    expect(shares).toContain("<c:f>'CX Summary'!$E$6:$E$9</c:f>");
     expect(output.worksheets.map((ws) => ws.name)).toEqual(["Customers", "Formulas", "CX Summary"]);
   });
 });

@@ -23,6 +23,15 @@ const TITLES: Record<Problem["code"], string> = {
   cancelled: "Run cancelled",
   "declined-overwrite": "Nothing was written",
   "write-failed": "Writing failed",
+  "sheet-not-found": "Sheet not found",
+  "table-not-found": "Table not found",
+  "title-row": "Title above the header row",
+  "negative-values": "Negative values",
+  "zero-total": "Total value is 0",
+  "number-overflow": "Numbers too large",
+  "read-failed": "Reading failed",
+  "remove-failed": "Removing failed",
+  "internal-error": "Unexpected error",
 };
 
 /** Problems that are the user's own choice, not something wrong with the data. */
@@ -43,7 +52,7 @@ export function describeRows(problem: Problem): string | null {
 
 export interface ProblemBarProps {
   problem: Problem;
-  /** Offered for non-numeric cells: re-run leaving those rows without a segment. */
+  /** Offered where the workflow says the rows at fault can be skipped: re-run leaving them without a segment. */
   onSkipRows?: () => void;
   onDismiss: () => void;
 }
@@ -60,7 +69,7 @@ export function ProblemBar({ problem, onSkipRows, onDismiss }: ProblemBarProps) 
         {rows && <div>{rows}</div>}
       </MessageBarBody>
       <MessageBarActions>
-        {problem.code === "non-numeric" && onSkipRows && (
+        {problem.skippable && onSkipRows && (
           <Button size="small" appearance="primary" onClick={onSkipRows} data-testid="skip-rows">
             Skip these rows
           </Button>

@@ -1,5 +1,5 @@
-import { runSegmentation } from "../../src/workflow/run";
-import { columnValues, settingsFor, workbookWith } from "./fixtures";
+import { runSegmentation } from "../../../src/workflow/run";
+import { columnValues, settingsFor, workbookWith } from "../fixtures";
 
 const ABC = settingsFor("abc", { customer: 0, value: 1 });
 
@@ -55,12 +55,15 @@ describe("the ABC method", () => {
     expect(outcome.summary.notes.join(" ")).toContain("written as values");
   });
 
-  it("refuses values that sum to zero", async () => {
+  it("refuses values that sum to zero, naming the column", async () => {
     const wb = workbookWith([
       ["Customer", "Revenue"],
       ["a", 0],
       ["b", 0],
     ]);
-    expect(await runSegmentation(wb, ABC)).toMatchObject({ ok: false, problem: { code: "invalid-setting" } });
+    const outcome = await runSegmentation(wb, ABC);
+    expect(outcome).toMatchObject({ ok: false, problem: { code: "zero-total" } });
+    if (outcome.ok) return;
+    expect(outcome.problem.message).toContain('column B "Revenue" (value) adds up to 0');
   });
 });

@@ -1,5 +1,5 @@
-import { previewTable, runSegmentation } from "../../src/workflow/run";
-import { QUADRANT, columnValues, quadrantTable, settingsFor, workbookWith } from "./fixtures";
+import { previewTable, runSegmentation } from "../../../src/workflow/run";
+import { QUADRANT, columnValues, quadrantTable, settingsFor, workbookWith } from "../fixtures";
 
 describe("the quadrant method", () => {
   it("segments the CX.SEGMENT example with median cuts 300 and 5.5", async () => {

@@ -1,6 +1,5 @@
-import { rfmSegmentIndex, RFM_RULES } from "../../src/workflow/rfmRules";
-import { runSegmentation } from "../../src/workflow/run";
-import { columnValues, settingsFor, workbookWith } from "./fixtures";
+import { runSegmentation } from "../../../src/workflow/run";
+import { columnValues, settingsFor, workbookWith } from "../fixtures";
 
 // As of 2024-01-31 = serial 45322 (25569 + 19753 days since 1970-01-01).
 const AS_OF = "2024-01-31";
@@ -117,16 +116,5 @@ describe("the RFM method", () => {
     );
     const outcome = await runSegmentation(workbookWith([HEADERS, ["a", 45300, 1, 1]]), settings);
     expect(outcome).toMatchObject({ ok: false, problem: { code: "invalid-setting" } });
-  });
-});
-
-describe("the RFM rule table", () => {
-  it("checks rules in order: the first match wins", () => {
-    // 5,5,5 also matches Loyal Customers (R 2–5, F 3–5, M 3–5), but Champions comes first.
-    expect(RFM_RULES[rfmSegmentIndex(5, 5, 5)].segment).toBe("Champions");
-    // 4,1,1 matches Potential Loyalist (R 3–5, F, M 1–3) before New Customers (R 4–5, F, M 1).
-    expect(RFM_RULES[rfmSegmentIndex(4, 1, 1)].segment).toBe("Potential Loyalist");
-    expect(RFM_RULES[rfmSegmentIndex(1, 5, 5)].segment).toBe("At Risk");
-    expect(rfmSegmentIndex(1, 3, 1)).toBe(RFM_RULES.length);
   });
 });
