@@ -1,4 +1,5 @@
 import type { NewColumn } from "../workbook/workbook";
+import type { RunSummary } from "./types";
 
 /**
  * What a method computes, before anything is written: the segment of every row, the columns to add
@@ -12,4 +13,6 @@ export interface MethodResult {
   columns: NewColumn[];
   cutPoints: Record<string, number[]>;
   notes: string[];
+  /** RFM only: customers and mean monetary value per recency × frequency score (see RunSummary). */
+  rfmGrid?: RunSummary["rfmGrid"];
 }

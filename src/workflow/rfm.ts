@@ -126,7 +126,39 @@ export function runRfm(input: MethodInput): MethodResult {
     ],
     cutPoints,
     notes,
+    rfmGrid: rfmGrid(scores.recency, scores.frequency, measures.monetary, mask),
   };
+}
+
+/**
+ * Customers and mean monetary value per recency score × frequency score, the numbers behind R's
+ * `rfm_heatmap`: 25 cells, recency 1…5, each with frequency 1…5. Rows left out (mask 0) are not
+ * counted; an empty cell's mean is null. O(n).
+ *
+ * @example
+ * // R scores 5, 5, 1; F scores 4, 4, 1; values 100, 300, 50 →
+ * // cell (R 5, F 4): 2 customers, mean 200; cell (R 1, F 1): 1 customer, mean 50; 23 empty cells
+ */
+export function rfmGrid(
+  recency: Uint8Array,
+  frequency: Uint8Array,
+  monetary: Float64Array,
+  mask: Uint8Array,
+): NonNullable<MethodResult["rfmGrid"]> {
+  const counts = new Float64Array(25);
+  const sums = new Float64Array(25);
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const cell = (recency[i] - 1) * 5 + (frequency[i] - 1);
+    counts[cell]++;
+    sums[cell] += monetary[i];
+  }
+  return Array.from({ length: 25 }, (_, cell) => ({
+    recencyScore: Math.floor(cell / 5) + 1,
+    frequencyScore: (cell % 5) + 1,
+    customers: counts[cell],
+    meanMonetary: counts[cell] === 0 ? null : sums[cell] / counts[cell],
+  }));
 }
 
 function formatCut(cut: number): string {

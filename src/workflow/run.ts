@@ -19,7 +19,7 @@ import { uniqueName } from "./names";
 import { runQuadrant } from "./quadrantMethod";
 import { runRfm } from "./rfm";
 import { LAST_RUN_KEY, SETTINGS_KEY, defaultSettings, loadSavedSettings } from "./settings";
-import { concentration, paretoPoints, segmentSummaries } from "./summary";
+import { concentration, paretoCurve, paretoPoints, segmentSummaries } from "./summary";
 import { buildSummarySheet } from "./summarySheet";
 import type {
   Problem,
@@ -228,6 +228,8 @@ export async function runSegmentation(
     totalValue: totals.totalValue,
     paretoTop20,
     gini,
+    paretoCurve: paretoCurve(usedValues),
+    ...(result.rfmGrid ? { rfmGrid: result.rfmGrid } : {}),
     cutPoints: result.cutPoints,
     notes: [...result.notes, ...notes],
   };

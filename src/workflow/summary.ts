@@ -5,7 +5,7 @@
  */
 import { giniOfSorted } from "../core/gini";
 import { paretoShareOf } from "../core/paretoShare";
-import type { SegmentSummary } from "./types";
+import type { RunSummary, SegmentSummary } from "./types";
 
 /** Most points a Pareto chart gets, however many customers there are. */
 export const PARETO_POINTS = 100;
@@ -107,4 +107,37 @@ export function paretoPoints(sortedAscending: Float64Array): ParetoPoint[] {
     });
   }
   return points;
+}
+
+/** Steps of the Lorenz curve in the summary: points at 0 %, 1 %, …, 100 % of customers. */
+export const PARETO_CURVE_STEPS = 100;
+
+/**
+ * The Lorenz (Pareto) curve, largest customers first, at customer shares t = 0, 1/B, …, 1 with
+ * B = min(100, n): the value share of the top t is PARETOSHARE's (sum of the ⌊k⌋ largest + (k − ⌊k⌋)
+ * · the next) / total with k = t · n, so the curve passes through the summary's top-20 % share.
+ * Empty when that share is undefined (no customers, a negative value, a zero total). O(n).
+ *
+ * @example
+ * paretoCurve(Float64Array.of(5, 5, 10, 30, 50))
+ * // => B = 5: {0, 0}, {0.2, 0.5}, {0.4, 0.8}, {0.6, 0.9}, {0.8, 0.95}, {1, 1}
+ */
+export function paretoCurve(sortedAscending: Float64Array): RunSummary["paretoCurve"] {
+  const n = sortedAscending.length;
+  if (n === 0 || sortedAscending[0] < 0) return [];
+  // Running sums of the descending values; the last one is the total, so the curve ends at exactly 1.
+  const topSums = new Float64Array(n + 1);
+  for (let r = 0; r < n; r++) topSums[r + 1] = topSums[r] + sortedAscending[n - 1 - r];
+  const total = topSums[n];
+  if (!(total > 0)) return [];
+  const steps = Math.min(PARETO_CURVE_STEPS, n);
+  const curve: RunSummary["paretoCurve"] = [];
+  for (let i = 0; i <= steps; i++) {
+    // k = i · n / steps customers, split exactly into whole customers and a fraction of the next.
+    const whole = Math.floor((i * n) / steps);
+    const fraction = (i * n - whole * steps) / steps;
+    const next = whole < n ? sortedAscending[n - 1 - whole] : 0;
+    curve.push({ customerShare: i / steps, valueShare: (topSums[whole] + fraction * next) / total });
+  }
+  return curve;
 }

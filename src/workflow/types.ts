@@ -102,6 +102,22 @@ export interface RunSummary {
   paretoTop20: number;
   /** Gini coefficient of value (0 = equal, → 1 = concentrated). */
   gini: number;
+  /**
+   * The Lorenz (Pareto) curve of value, largest customers first: the top `customerShare` of customers
+   * hold `valueShare` of the value. At most 101 points from {0, 0} to {1, 1}; empty when the Pareto
+   * share is undefined (negative values or a zero total).
+   */
+  paretoCurve: { customerShare: number; valueShare: number }[];
+  /**
+   * RFM only: the 25 cells of recency score × frequency score (recency 1…5, each with frequency 1…5),
+   * with the customers in each cell and their mean monetary value (null for an empty cell).
+   */
+  rfmGrid?: {
+    recencyScore: number;
+    frequencyScore: number;
+    customers: number;
+    meanMonetary: number | null;
+  }[];
   /** Cut points used (quadrant cuts, RFM score cut points per dimension, ABC thresholds), for display. */
   cutPoints: Record<string, number[]>;
   /** Notes the user should read (ties leaving a score empty, skipped rows, …). */
