@@ -1,11 +1,12 @@
 /**
  * One segmentation run as React state: progress, cancel, the overwrite question, and the outcome.
- * The work itself is the workflow's `runSegmentation`; this hook only wires its hooks to the UI.
+ * The work itself is the workflow's `runSegmentation`, through the pane's boundary (`segment` in
+ * paneActions.ts, which never rejects); this hook only wires its hooks to the UI.
  */
 import { useCallback, useRef, useState } from "react";
 import type { Workbook } from "../workbook/workbook";
-import type { RunOutcome, SegmentationSettings } from "../workflow/types";
-import { runSegmentation } from "../workflow/run";
+import type { SegmentationSettings } from "../workflow/types";
+import { segment, type SegmentOutcome } from "./paneActions";
 
 export interface RunState {
   running: boolean;
@@ -31,13 +32,13 @@ export function useSegmentationRun(workbook: Workbook) {
   const shown = useRef({ fraction: 0, phase: "" });
 
   const run = useCallback(
-    async (settings: SegmentationSettings): Promise<RunOutcome> => {
+    async (settings: SegmentationSettings): Promise<SegmentOutcome> => {
       const abort = new AbortController();
       controller.current = abort;
       shown.current = { fraction: 0, phase: "Starting" };
       setState({ ...IDLE, running: true, phase: "Starting" });
       try {
-        return await runSegmentation(workbook, settings, {
+        return await segment(workbook, settings, {
           signal: abort.signal,
           onProgress: (fraction, phase) => {
             const last = shown.current;

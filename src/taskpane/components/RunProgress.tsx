@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, ProgressBar } from "@fluentui/react-components";
-import { formatPercent } from "../format";
+import { useFormats } from "../format";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end" },
@@ -21,7 +21,8 @@ export interface RunProgressProps {
  */
 export function RunProgress({ fraction, phase, cancelling, onCancel }: RunProgressProps) {
   const styles = useStyles();
-  const text = cancelling ? "Cancelling…" : `${phase} — ${formatPercent(fraction)}`;
+  const formats = useFormats();
+  const text = cancelling ? "Cancelling…" : `${phase} — ${formats.percent(fraction, 0)}`;
   return (
     <div className={styles.row}>
       <Field label="Segmenting" validationMessage={text} validationState="none" className={styles.grow}>
