@@ -59,7 +59,7 @@ module.exports = async (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/sample-customers.xlsx", to: "assets/[name][ext]", noErrorOnMissing: true },
-          { from: "assets/help.html", to: "help.html" },
+          { from: "src/help/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
