@@ -17,7 +17,9 @@ const functionsJson = JSON.parse(readFileSync(path.join(ROOT, "dist/functions.js
 function sections(html: string): Map<string, string> {
   const found = new Map<string, string>();
   const withoutComments = html.replace(/<!--[\s\S]*?-->/g, "");
-  for (const match of withoutComments.matchAll(/<section class="function" id="([^"]+)">([\s\S]*?)<\/section>/g))
+  for (const match of withoutComments.matchAll(
+    /<section class="function" id="([^"]+)">([\s\S]*?)<\/section>/g,
+  ))
     found.set(match[1], match[2]);
   return found;
 }

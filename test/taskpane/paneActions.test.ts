@@ -84,7 +84,9 @@ function resultColumn(mock: ExcelMock): (string | number | boolean | null)[] {
 }
 
 /** "code: message" of a failed outcome (and fails the test when it succeeded). */
-function expectFailed(outcome: { ok: true } | { ok: false; problem: { code: string; message: string } }): string {
+function expectFailed(
+  outcome: { ok: true } | { ok: false; problem: { code: string; message: string } },
+): string {
   expect(outcome.ok).toBe(false);
   return outcome.ok ? "" : `${outcome.problem.code}: ${outcome.problem.message}`;
 }
