@@ -88,7 +88,7 @@ export function LorenzChart({ summary }: { summary: RunSummary }) {
           yAxisTickValues={TICKS}
           yAxisTickFormat={(value: number) => formats.percent(value, 0)}
           enabledLegendsWrapLines
-          margins={{ left: 44, right: 12, top: 12, bottom: 36 }}
+          margins={{ left: 44, right: 20, top: 12, bottom: 36 }}
         />
       )}
     </ChartFrame>

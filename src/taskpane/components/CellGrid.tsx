@@ -23,6 +23,15 @@ const useStyles = makeStyles({
   cell: { whiteSpace: "nowrap" },
   // Numbers as in Excel: right-aligned, in tabular figures, one number of decimals per column.
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", justifyContent: "flex-end" },
+  // Read by screen readers, not shown: a header cell that is empty in the sheet still names its column.
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 export interface CellGridProps {
@@ -62,7 +71,11 @@ export function CellGrid({ label, headers, rows, dateColumns, testId }: CellGrid
           <TableRow>
             {headers.map((header, column) => (
               <TableHeaderCell key={column} className={cellClass(column)}>
-                {formats.cell(header)}
+                {header === null || header === "" ? (
+                  <span className={styles.hidden}>Column {column + 1} (no header)</span>
+                ) : (
+                  formats.cell(header)
+                )}
               </TableHeaderCell>
             ))}
           </TableRow>
