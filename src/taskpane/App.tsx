@@ -117,7 +117,7 @@ export function App({ connection }: { connection: PaneConnection }) {
   const [openFolds, setOpenFolds] = useState<string[]>([]);
   /** Bumped after each run or removal: the preview's sheet grids read the workbook again. */
   const [workbookVersion, setWorkbookVersion] = useState(0);
-  const { state: runState, run, cancel, answerOverwrite } = useSegmentationRun(workbook);
+  const { state: runState, progress, run, cancel, answerOverwrite } = useSegmentationRun(workbook);
   const busy = runState.running || removing || loading;
   const messages = useRef<HTMLDivElement>(null);
 
@@ -381,12 +381,7 @@ export function App({ connection }: { connection: PaneConnection }) {
       <footer className={styles.footer} data-testid="footer">
         {/* Not a live region: a screen reader reads the progress bar's value when asked, not every percent. */}
         {runState.running && (
-          <RunProgress
-            fraction={runState.fraction}
-            phase={runState.phase}
-            cancelling={runState.cancelling}
-            onCancel={cancel}
-          />
+          <RunProgress progress={progress} cancelling={runState.cancelling} onCancel={cancel} />
         )}
         <div className={styles.actions}>
           <Button appearance="primary" onClick={() => void segment()} disabled={busy} data-testid="segment">
