@@ -74,6 +74,8 @@ module.exports = async function webpackConfig(env = {}, argv = {}) {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand (the pane's charts: charts.js), next to the entry scripts.
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -89,6 +91,9 @@ module.exports = async function webpackConfig(env = {}, argv = {}) {
       ],
     },
     performance: { hints: false },
+    // One file per on-demand chunk: charts.js carries its own libraries (d3, @fluentui/react-charts)
+    // instead of a numbered vendors file beside it.
+    optimization: { splitChunks: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",

@@ -40,6 +40,11 @@ export interface ChartFrameProps {
   title: string;
   /** One or two sentences that say what the chart shows, in numbers (also what a screen reader reads). */
   description: string;
+  /**
+   * Height of the chart with its legend, in pixels. Fluent's charts fill their container's height
+   * (350 px when it has none), so the frame gives them this one.
+   */
+  height: number;
   /** Draws the chart at the given width in pixels. */
   children: (width: number) => ReactNode;
   table: ChartTableData;
@@ -50,7 +55,7 @@ export interface ChartFrameProps {
  * the numbers behind it in a table (folded under "Numbers behind the chart"), so every chart has a
  * text alternative that screen readers and copy-paste can use.
  */
-export function ChartFrame({ id, title, description, children, table }: ChartFrameProps) {
+export function ChartFrame({ id, title, description, height, children, table }: ChartFrameProps) {
   const styles = useStyles();
   const titleId = useId();
   const descriptionId = useId();
@@ -72,7 +77,7 @@ export function ChartFrame({ id, title, description, children, table }: ChartFra
           {description}
         </Caption1>
       </figcaption>
-      <div ref={plot} className={styles.plot} data-testid={`chart-${id}-plot`}>
+      <div ref={plot} className={styles.plot} style={{ height }} data-testid={`chart-${id}-plot`}>
         {width > 0 && children(width)}
       </div>
       <details className={styles.details}>

@@ -66,6 +66,7 @@ export function LorenzChart({ summary }: { summary: RunSummary }) {
       id="lorenz"
       title="Pareto curve"
       description={description}
+      height={320}
       table={{
         caption: "Share of value held by the top customers",
         headers: ["Top customers", "Share of value"],
@@ -77,7 +78,7 @@ export function LorenzChart({ summary }: { summary: RunSummary }) {
         <LineChart
           data={{ lineChartData: lines }}
           width={width}
-          height={230}
+          height={320}
           culture={formats.locale}
           xMinValue={0}
           xMaxValue={1}

@@ -51,6 +51,7 @@ export function RfmHeatmap({ summary }: { summary: RunSummary }) {
       id="rfm-heatmap"
       title="Mean value by recency and frequency"
       description={description}
+      height={260}
       table={{
         caption: "Customers and mean monetary value per recency and frequency score",
         headers: ["Recency", "Frequency", "Customers", "Mean value"],

@@ -9,8 +9,8 @@ export const VALUE_SERIES = "Value";
 
 /** Pixels per segment: two bars and the gap to the next pair. */
 const SEGMENT_HEIGHT = 28;
-/** Height of the axis, legend and margins around the bars. */
-const FRAME_HEIGHT = 64;
+/** Height of the axis, the legend and the margins around the bars. */
+const FRAME_HEIGHT = 100;
 
 /**
  * Per segment, the share of customers beside the share of value: the 80/20 picture in one glance
@@ -61,6 +61,7 @@ export function ShareChart({ summary }: { summary: RunSummary }) {
       id="shares"
       title="Customers and value per segment"
       description={description}
+      height={FRAME_HEIGHT + SEGMENT_HEIGHT * n}
       table={{
         caption: "Share of customers and of value per segment",
         headers: ["Segment", "Customers", "Value"],
@@ -79,6 +80,9 @@ export function ShareChart({ summary }: { summary: RunSummary }) {
           height={FRAME_HEIGHT + SEGMENT_HEIGHT * n}
           culture={formats.locale}
           barHeight={8}
+          // The pairs sit at y = 3 … 3n + 1: half a pair's gap above and below them.
+          yMinValue={1.5}
+          yMaxValue={3 * n + 2.5}
           yAxisTickValues={segments.map((_segment, i) => 3 * (n - i) + 0.5)}
           yAxis={{ tickText: segments.map((segment) => segment.segment) }}
           showYAxisLables

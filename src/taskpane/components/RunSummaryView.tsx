@@ -1,6 +1,7 @@
 import {
   Caption1,
   makeStyles,
+  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -10,9 +11,19 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import type { RunSummary } from "../../workflow/types";
-import { SummaryCharts } from "../charts/SummaryCharts";
 import { fractionDigitsOf, useFormats, type PaneFormats } from "../format";
+
+/**
+ * The charts are their own bundle (charts.js, about a third of the pane's code with
+ * @fluentui/react-charts and d3), loaded when the first summary is shown: the pane opens without it.
+ */
+const SummaryCharts = lazy(() =>
+  import(/* webpackChunkName: "charts" */ "../charts/SummaryCharts").then((module) => ({
+    default: module.SummaryCharts,
+  })),
+);
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
@@ -107,7 +118,9 @@ export function RunSummaryView({ summary }: RunSummaryViewProps) {
           </TableRow>
         </TableBody>
       </Table>
-      <SummaryCharts summary={summary} />
+      <Suspense fallback={<Spinner size="tiny" label="Drawing the charts…" />}>
+        <SummaryCharts summary={summary} />
+      </Suspense>
       <dl className={styles.facts}>
         <div className={styles.fact}>
           <dt className={styles.term}>Top 20 % of customers hold</dt>
