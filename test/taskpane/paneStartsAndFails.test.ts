@@ -231,7 +231,10 @@ describe("a responsive preview", () => {
             answerMs: w.answeredAt - w.clickedAt,
             longestDuringWriteMs: Math.max(0, ...during.map((task) => task.duration)),
             longestOverallMs: Math.max(0, ...w.longTasks.map((task) => task.duration)),
-            tasksDuring: during.map((task) => [Math.round(task.start - w.clickedAt), Math.round(task.duration)]),
+            tasksDuring: during.map((task) => [
+              Math.round(task.start - w.clickedAt),
+              Math.round(task.duration),
+            ]),
             writingToClickMs: Math.round(w.clickedAt - w.writingAt),
           };
         });
