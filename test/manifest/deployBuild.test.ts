@@ -19,7 +19,7 @@ const BASE = `${URL_PROD}/`;
 const makeConfig = require("../../webpack.config.js") as (
   env: Record<string, string>,
   argv: Record<string, string>,
-) => Promise<webpack.Configuration>;
+) => Promise<webpack.Configuration & { devServer?: unknown }>;
 
 let out: string;
 let manifest: string;
@@ -27,7 +27,11 @@ let functionsJson: { functions: { id: string; helpUrl?: string }[] };
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(tmpdir(), "cx-deploy-"));
-  const config = await makeConfig({ urlProd: URL_PROD }, { mode: "development" });
+  // The dev server's options are for webpack-cli's `serve`, not for a build.
+  const { devServer: _devServer, ...config } = await makeConfig(
+    { urlProd: URL_PROD },
+    { mode: "development" },
+  );
   const cwd = process.cwd();
   process.chdir(ROOT); // the config's entries and copy patterns are relative to the project
   try {
@@ -39,9 +43,9 @@ beforeAll(async () => {
           context: ROOT,
           entry: { functions: "./src/functions/functions.ts" },
           output: { ...config.output, path: out, clean: false },
-          devServer: undefined,
         },
-        (error, result) => (error || !result ? reject(error ?? new Error("no stats")) : resolve(result)),
+        (error: Error | null, result?: webpack.Stats) =>
+          error || !result ? reject(error ?? new Error("no stats")) : resolve(result),
       ),
     );
     if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
