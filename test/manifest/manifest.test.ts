@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { SaxesParser } from "saxes";
 import { segment } from "../../src/taskpane/paneActions";
 import { OfficeWorkbook, REQUIRED_EXCEL_API } from "../../src/workbook/officeWorkbook";
 import { defaultSettings } from "../../src/workflow/run";
@@ -47,6 +48,12 @@ function allUrls(): string[] {
 describe("manifest.xml", () => {
   it("is well-formed XML", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
+    // saxes is strict where fast-xml-parser is lenient, e.g. about "--" inside a comment.
+    const errors: string[] = [];
+    const strict = new SaxesParser();
+    strict.on("error", (error) => errors.push(error.message));
+    strict.write(xml).close();
+    expect(errors).toEqual([]);
   });
 
   it("is a task pane add-in for workbooks with the least permission that can write results", () => {
