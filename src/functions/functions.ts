@@ -40,6 +40,7 @@ import { lifetimeValueCells, retentionLiftCells } from "../core/retentionValue";
 /**
  * Customer delivered value (Kotler) of each customer: total benefits minus total costs, or benefits divided by costs. One result per row; a blank row gives a blank.
  * @customfunction CUSTOMERVALUE
+ * @helpurl https://localhost:3000/help.html#cx-customervalue
  * @param benefits Benefit components, one row per customer (for example product, service, personnel and image value). Blank cells count as 0.
  * @param costs Cost components, one row per customer (for example money, time, energy and psychic cost). Blank cells count as 0. A single row is used for every customer.
  * @param [method] "net" (default): benefits minus costs. "ratio": benefits divided by costs.
@@ -52,6 +53,7 @@ export function CUSTOMERVALUE(benefits: any[][], costs: any[][], method?: string
 /**
  * Customer satisfaction (Kotler): perceived performance minus expectation, weighted over several factors. Returns the score, or the label Dissatisfied, Satisfied or Highly satisfied.
  * @customfunction SATISFACTION
+ * @helpurl https://localhost:3000/help.html#cx-satisfaction
  * @param perceived Perceived performance ratings, one row per customer, one column per factor (for example service, communication, emotional).
  * @param expected Expected ratings of the same factors, in the same columns. A single row is used for every customer.
  * @param [weights] Importance of each factor, one cell per factor. Normalised to sum to 1. Default: equal weights.
@@ -74,6 +76,7 @@ export function SATISFACTION(
 /**
  * Customer segment by value to the firm and strategic match: Strategic (high value, high match), Profit (high value, low match), Potential (low value, high match) or Ordinary (low, low).
  * @customfunction SEGMENT
+ * @helpurl https://localhost:3000/help.html#cx-segment
  * @param value Value of each customer to the firm, one column.
  * @param match Strategic match of each customer with the firm, one column.
  * @param [value_cut] Value at or above which a customer's value is high. Default: the median of the value column.
@@ -94,6 +97,7 @@ export function SEGMENT(
 /**
  * Share of total value held by the top fraction of customers (the 80/20 rule). Blank cells, text and logical values in the range are ignored, as SUM ignores them.
  * @customfunction PARETOSHARE
+ * @helpurl https://localhost:3000/help.html#cx-paretoshare
  * @param values Value of each customer, any shape. Values must not be negative.
  * @param [top] Fraction of customers, greater than 0 and at most 1 (default 0.2 for the top 20 %). A range of fractions gives one share each, for a Lorenz curve.
  * @returns The share of value, as a fraction (0.8 for 80 %), in the shape of top.

@@ -71,8 +71,9 @@ export class RemovalFailed extends Error {
 export function messageOf(error: unknown): string {
   if (error instanceof WorkbookFailure || error instanceof RolledBack || error instanceof RemovalFailed)
     return messageOf(error.cause);
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  // Without its closing full stop: the text is quoted inside a sentence of ours.
+  if (error instanceof Error) return (error.message || error.name).replace(/\.\s*$/, "");
+  return String(error).replace(/\.\s*$/, "");
 }
 
 /**
@@ -109,7 +110,7 @@ function problemOf(error: unknown, stage: Stage, signal?: AbortSignal): ProblemD
   }
   if (cause instanceof WorkbookFailure) {
     if (rollback !== null) return { code: "write-failed", reason: messageOf(cause), rollback };
-    if (cause.isRead) return { code: "read-failed", reason: messageOf(cause) };
+    if (cause.isRead) return { code: "read-failed", reason: messageOf(cause), stage };
   }
   return { code: "internal-error", reason: messageOf(cause), stage, rollback };
 }

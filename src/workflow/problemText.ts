@@ -201,7 +201,9 @@ function wordsFor(
       };
     }
     case "read-failed":
-      return { message: `Reading from the workbook failed (${p.reason}). Nothing was written; try again.` };
+      return {
+        message: `Reading from the workbook failed (${p.reason}). ${p.stage === "remove" ? "Nothing was removed" : "Nothing was written"}; try again.`,
+      };
     case "write-failed":
       return { message: `Writing the results failed (${p.reason}). ${rollbackText(p.rollback)}` };
     case "remove-failed":

@@ -108,7 +108,7 @@ export type ProblemDetails =
   | { code: "number-overflow"; column: ColumnRef; what: "total" | "cut" }
   | { code: "cancelled"; rollback: Rollback | null }
   | { code: "declined-overwrite"; cells: string[] }
-  | { code: "read-failed"; reason: string }
+  | { code: "read-failed"; reason: string; stage: Stage }
   | { code: "write-failed"; reason: string; rollback: Rollback }
   | { code: "remove-failed"; reason: string; columns: string[]; sheet: string }
   /** A bug or an unexpected failure outside the workbook: where, and what was undone. */

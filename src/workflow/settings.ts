@@ -48,12 +48,27 @@ export async function loadSavedSettings(
   wb: Workbook,
   today: Date = new Date(),
 ): Promise<SegmentationSettings | null> {
+  return (await readSavedSettings(wb, today)).settings;
+}
+
+/**
+ * The saved settings, and when the workbook could not even be asked for them, why (the error's
+ * message), so the pane can say it starts from its defaults. Never throws.
+ */
+export async function readSavedSettings(
+  wb: Workbook,
+  today: Date = new Date(),
+): Promise<{ settings: SegmentationSettings | null; unreadable: string | null }> {
   let text: string | null;
   try {
     text = await wb.readSetting(SETTINGS_KEY);
-  } catch {
-    return null;
+  } catch (error) {
+    return { settings: null, unreadable: error instanceof Error ? error.message : String(error) };
   }
+  return { settings: parseSavedSettings(text, today), unreadable: null };
+}
+
+function parseSavedSettings(text: string | null, today: Date): SegmentationSettings | null {
   if (text === null) return null;
   let saved: unknown;
   try {

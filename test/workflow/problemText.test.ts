@@ -55,7 +55,7 @@ const SAMPLES: Record<ProblemCode, ProblemDetails> = {
   "number-overflow": { code: "number-overflow", column, what: "total" },
   cancelled: { code: "cancelled", rollback: null },
   "declined-overwrite": { code: "declined-overwrite", cells: ["Customers!D1"] },
-  "read-failed": { code: "read-failed", reason: "lost connection" },
+  "read-failed": { code: "read-failed", reason: "lost connection", stage: "read" },
   "write-failed": { code: "write-failed", reason: "disk full", rollback: clean },
   "remove-failed": { code: "remove-failed", reason: "locked", columns: ["Segment"], sheet: "CX Summary" },
   "internal-error": { code: "internal-error", reason: "x is undefined", stage: "score", rollback: null },
