@@ -2,8 +2,8 @@ import { selectInPlace } from "./quickselect";
 
 /**
  * The median of a list of numbers, exactly as Excel's `MEDIAN`: the middle value of the sorted list,
- * or the mean of the two middle values when the count is even. `NaN` for an empty list (the caller
- * decides which error that is).
+ * or the mean of the two middle values when the count is even (by {@link midpoint}, so it cannot
+ * overflow). `NaN` for an empty list (the caller decides which error that is).
  *
  * Works on a copy (the input is never reordered) by selection, not sorting: expected O(n).
  *
@@ -31,5 +31,19 @@ export function medianInPlace(work: Float64Array): number {
   // The lower middle is the largest value left of `upper` after selection.
   let lowerValue = -Infinity;
   for (let i = 0; i < upper; i++) if (work[i] > lowerValue) lowerValue = work[i];
-  return (lowerValue + upperValue) / 2;
+  return midpoint(lowerValue, upperValue);
+}
+
+/**
+ * (a + b) / 2 without overflow: two values near Excel's largest number (9e307 + 9e307 is beyond
+ * the double range) still have their mean, 9e307. The plain form is used whenever it is finite,
+ * because halving first would lose the last bit of two tiny (subnormal) values.
+ *
+ * @example
+ * midpoint(9e307, 9e307) // => 9e307
+ * midpoint(120, 480)     // => 300
+ */
+export function midpoint(a: number, b: number): number {
+  const sum = a + b;
+  return Number.isFinite(sum) ? sum / 2 : a / 2 + b / 2;
 }
