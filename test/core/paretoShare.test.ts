@@ -88,7 +88,7 @@ describe("paretoShare (share of value held by the top fraction of customers)", (
       [new CoreError(ErrorKind.NotAvailable, "")],
       [new CoreError(ErrorKind.DivByZero, "")],
     ]);
-    expect(paretoShare(values)).toBeExcelError("#N/A", "row 2 of values");
+    expect(paretoShare(values)).toBeExcelError("#N/A", "Row 2 of values");
   });
 
   it("gives #NUM! naming the cell of a negative value", () => {
@@ -99,7 +99,7 @@ describe("paretoShare (share of value held by the top fraction of customers)", (
           [-2, 1],
         ]),
       ),
-    ).toBeExcelError("#NUM!", "row 2, column 1 of values is -2");
+    ).toBeExcelError("#NUM!", "Row 2, column 1 of values is -2");
   });
 
   it("gives #DIV/0! when the values add up to 0 or there are none", () => {

@@ -34,8 +34,8 @@ describe("the custom functions as Excel calls them", () => {
       expect(result[0]).toEqual([6]);
       expect(result[1]).toEqual([""]);
       expect(result[2][0]).toBeInstanceOf(FakeExcelError);
-      expect(result[2][0]).toBeExcelError("#VALUE!", 'row 3 of benefits holds the text "x"');
-      expect(result[3][0]).toBeExcelError("#DIV/0!", "row 4 of benefits holds the error #DIV/0!");
+      expect(result[2][0]).toBeExcelError("#VALUE!", 'Row 3 of benefits holds the text "x"');
+      expect(result[3][0]).toBeExcelError("#DIV/0!", "Row 4 of benefits holds the error #DIV/0!");
     });
 
     it("passes a CustomFunctions.Error cell from another function through", () => {
@@ -55,7 +55,10 @@ describe("the custom functions as Excel calls them", () => {
     });
 
     it("gives #DIV/0! in the row whose costs are 0 for the ratio", () => {
-      expect(CUSTOMERVALUE([[1], [2]], [[0], [4]], "ratio")[0][0]).toBeExcelError("#DIV/0!", "row 1");
+      expect(CUSTOMERVALUE([[1], [2]], [[0], [4]], "ratio")[0][0]).toBeExcelError(
+        "#DIV/0!",
+        "costs in row 1 add up to 0",
+      );
     });
   });
 
@@ -123,8 +126,8 @@ describe("the custom functions as Excel calls them", () => {
     });
 
     it("throws the error found in the range, #NUM! for a negative value and #DIV/0! for a zero total", () => {
-      expect(thrown(() => PARETOSHARE([[1], [errorCell("#N/A")]]))).toBeExcelError("#N/A", "row 2 of values");
-      expect(thrown(() => PARETOSHARE([[1], [-1]]))).toBeExcelError("#NUM!", "row 2 of values is -1");
+      expect(thrown(() => PARETOSHARE([[1], [errorCell("#N/A")]]))).toBeExcelError("#N/A", "Row 2 of values");
+      expect(thrown(() => PARETOSHARE([[1], [-1]]))).toBeExcelError("#NUM!", "Row 2 of values is -1");
       expect(thrown(() => PARETOSHARE([[0], [null]]))).toBeExcelError("#DIV/0!", "add up to 0");
     });
 
