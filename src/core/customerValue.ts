@@ -47,8 +47,9 @@ export function customerValue(benefits: Grid, costs: Grid, method: CellValue = n
     const benefit = plainSum(rowAt(benefits, i));
     const cost = plainSum(rowAt(costs, i));
     const result = ratio ? benefit / cost : benefit - cost;
-    // NaN for a blank, text, error or non-finite cell; ±Infinity (or NaN) for an overflow or a zero cost.
-    if (result - result === 0) numbers[i] = result;
+    // NaN for a blank, text, error or non-finite cell; ±Infinity (or NaN) for an overflow or a zero
+    // cost. A cost total that overflowed would make a ratio 0: that row takes the slow path too.
+    if (result - result === 0 && cost - cost === 0) numbers[i] = result;
     else {
       const slow = slowRow(rows, i, ratio);
       if (slow instanceof CoreError) {
@@ -100,10 +101,17 @@ function slowRow(rows: CustomerRows, i: number, ratio: boolean): number | CoreEr
   // Some sum left the double range: add the components again, wide.
   let result: number;
   if (ratio) {
-    // Both totals scaled by the same power of two: the scale cancels in the quotient.
-    const scaledCost = wideRowSum(rowAt(costs, i), 1).scaledValue();
-    if (scaledCost === 0) return messages.zeroCost(i + 1);
-    result = wideRowSum(rowAt(benefits, i), 1).scaledValue() / scaledCost;
+    const wideBenefit = wideRowSum(rowAt(benefits, i), 1);
+    const wideCost = wideRowSum(rowAt(costs, i), 1);
+    const totalBenefit = wideBenefit.value();
+    const totalCost = wideCost.value();
+    if (totalCost === 0) return messages.zeroCost(i + 1);
+    // A total beyond the range: both scaled by the same power of two, which cancels in the quotient
+    // (a tiny total may scale to 0 then: its quotient is beyond the range, or below it, either way).
+    result =
+      Number.isFinite(totalBenefit) && Number.isFinite(totalCost)
+        ? totalBenefit / totalCost
+        : wideBenefit.scaledValue() / wideCost.scaledValue();
   } else {
     const net = wideRowSum(rowAt(benefits, i), 1);
     wideRowSum(rowAt(costs, i), -1, net);

@@ -34,7 +34,7 @@ function describe(value: unknown): string {
     return `the text "${value.length > 40 ? value.slice(0, 37) + "..." : value}"`;
   if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
   if (typeof value === "number") return `the number ${numberText(value)}`;
-  return "a value that is not a number";
+  return "a value of another kind (neither a number, nor text, nor a logical value)";
 }
 
 /** " (the other function's message)" for an incoming error, without its own full stop; "" when it has none. */

@@ -61,15 +61,26 @@ export function paretoSharesOf(work: Float64Array, topFractions: readonly number
   });
 }
 
+/** Totals below this (2⁻⁵⁰⁰) are scaled up before any share is computed. */
+const TINY_TOTAL = 2 ** -500;
+
 /**
  * Σ work, after scaling `work` in place by a power of two when the plain total is beyond the double
- * range (customers worth 9e307 each): the shares are ratios, so the scale cancels, and multiplying
- * by a power of two is exact (see {@link overflowScale}). Expects finite, non-negative values.
+ * range (customers worth 9e307 each) or so small that products with it lose digits (1e-320): the
+ * shares are ratios, so the scale cancels, and multiplying by a power of two is exact (see
+ * {@link overflowScale}). Expects finite, non-negative values.
  */
 function totalWithinRange(work: Float64Array): number {
   const n = work.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += work[i];
+  if (total > 0 && total < TINY_TOTAL) {
+    // Customers worth 1e-320 in all: fraction · next would be a subnormal product that has lost its
+    // digits. Scaled up by 2^600 (exact; nothing can overflow) they are ordinary numbers.
+    total = 0;
+    for (let i = 0; i < n; i++) total += work[i] *= 2 ** 600;
+    return total;
+  }
   if (Number.isFinite(total)) return total;
   let largest = 0;
   for (let i = 0; i < n; i++) if (work[i] > largest) largest = work[i];

@@ -130,6 +130,8 @@ export function labelCodeFor(score: number, tolerance: number): number {
  * Weights as fractions summing to 1. Omitted (or all blank) → equal weights. One number per factor,
  * each ≥ 0, not all 0; a single row or a single column both work. Weights whose total is beyond
  * the double range (two of 1E+308) are first scaled by a power of two, which changes no fraction.
+ * A weight below about 1E-308 of the total (1E-300 beside 1E+308) is a fraction no double can
+ * hold, and counts as 0.
  *
  * All-zero weights are `#VALUE!`, not `#NUM!`: it is a wrong argument the analyst must change, and
  * Excel shows the explaining message only on `#VALUE!`.

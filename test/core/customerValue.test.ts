@@ -1,6 +1,7 @@
 import { CoreError, ErrorKind } from "../../src/core/errors";
 import { customerValue } from "../../src/core/customerValue";
 import { Grid } from "../../src/core/args";
+import { closeTo, exactRatio, exactSum, exactToDouble } from "./exactArithmetic";
 
 import { resultList } from "../../src/core/customerResults";
 import { isCoreError } from "../../src/core/errors";
@@ -119,5 +120,76 @@ describe("customerValue (Kotler's customer delivered value)", () => {
 
   it("treats an omitted method (null) as net", () => {
     expect(plain(customerValue(frozen([[9]]), frozen([[4]]), null))).toEqual([5]);
+  });
+});
+
+describe("customerValue near Excel's largest number", () => {
+  it("gives #NUM! in the row whose net value is beyond the range, as Excel does for =1E+308*10", () => {
+    // row 1: 1e308 + 1e308 − 0 = 2e308 > 1.797…e308; row 2: 5 − 1 = 4
+    const results = plain(
+      customerValue(
+        frozen([
+          [1e308, 1e308],
+          [5, null],
+        ]),
+        frozen([[0], [1]]),
+      ),
+    ) as unknown[];
+    expect(results[0]).toBeExcelError("#NUM!", "The net value of row 1 is beyond the largest number Excel");
+    expect(results[1]).toBe(4);
+  });
+
+  it("gives the exact value when only a partial sum overflows", () => {
+    // 1e308 + 1e308 − 1e308 = 1e308, though adding left to right passes through Infinity
+    expect(plain(customerValue(frozen([[1e308, 1e308, -1e308]]), frozen([[0]])))).toEqual([1e308]);
+    // benefits 2e308 and costs 2e308 each overflow; their difference is 3 exactly
+    expect(plain(customerValue(frozen([[1e308, 1e308, 3]]), frozen([[1e308, 1e308]])))).toEqual([3]);
+    // −1e308 − 1e308 overflows downwards: #NUM!
+    expect((plain(customerValue(frozen([[-1e308]]), frozen([[1e308]]))) as unknown[])[0]).toBeExcelError(
+      "#NUM!",
+    );
+  });
+
+  it("gives the ratio of two totals that are each beyond the range", () => {
+    // (1e308 + 1e308) / (1e308 + 1e308 + 1e308 + 1e308) = 0.5
+    expect(
+      plain(customerValue(frozen([[1e308, 1e308]]), frozen([[1e308, 1e308, 1e308, 1e308]]), "ratio")),
+    ).toEqual([0.5]);
+    // 1e308 / 1e-10 is beyond the range: #NUM!; 1e-300 / 1e300 underflows to 0
+    const results = plain(
+      customerValue(frozen([[1e308], [1e-300]]), frozen([[1e-10], [1e300]]), "ratio"),
+    ) as unknown[];
+    expect(results[0]).toBeExcelError("#NUM!", "The ratio of row 1");
+    expect(results[1]).toBe(0);
+  });
+
+  it("keeps #DIV/0! for a cost total of exactly 0 made of huge components", () => {
+    expect(
+      (
+        plain(
+          customerValue(frozen([[1e308, 1e308]]), frozen([[1e308, 1e308, -1e308, -1e308]]), "ratio"),
+        ) as unknown[]
+      )[0],
+    ).toBeExcelError("#DIV/0!", "costs in row 1 add up to 0");
+  });
+
+  it("agrees with exact BigInt arithmetic on random rows across the range", () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const number = () =>
+      (random() < 0.5 ? 1 : -1) * (random() < 0.4 ? 1.79e308 * random() : 10 ** (40 * random()));
+    const rows = 300;
+    const benefits = Array.from({ length: rows }, () => [number(), number(), number()]);
+    const costs = Array.from({ length: rows }, () => [number(), number()]);
+    for (const method of ["net", "ratio"] as const) {
+      const results = plain(customerValue(frozen(benefits), frozen(costs), method)) as unknown[];
+      results.forEach((result, i) => {
+        const b = exactSum(benefits[i]);
+        const c = exactSum(costs[i]);
+        const expected = method === "net" ? exactToDouble(b - c) : exactRatio(b, c);
+        if (Number.isFinite(expected)) expect(closeTo(result as number, expected, 1e-12)).toBe(true);
+        else expect(result).toBeExcelError("#NUM!");
+      });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { median } from "../../src/core/median";
+import { median, midpoint } from "../../src/core/median";
 
 describe("median (as Excel's MEDIAN)", () => {
   it("is the middle value for an odd count", () => {
@@ -38,5 +38,30 @@ describe("median (as Excel's MEDIAN)", () => {
 
   it("is NaN for an empty list", () => {
     expect(median([])).toBeNaN();
+  });
+});
+
+describe("median near the ends of the double range", () => {
+  it("is 9e307 for two values of 9e307, not Infinity", () => {
+    // (9e307 + 9e307) / 2 would overflow on the way: 1.8e308 > Number.MAX_VALUE
+    expect(median([9e307, 9e307])).toBe(9e307);
+    expect(median([Number.MAX_VALUE, Number.MAX_VALUE, 1, 2])).toBe(Number.MAX_VALUE / 2 + 1);
+  });
+
+  it("keeps the last bit of two tiny values", () => {
+    // halving first would give 0 for the smallest subnormal
+    expect(median([Number.MIN_VALUE, Number.MIN_VALUE])).toBe(Number.MIN_VALUE);
+  });
+
+  it("averages values of opposite signs at the ends of the range", () => {
+    expect(median([-Number.MAX_VALUE, Number.MAX_VALUE])).toBe(0);
+  });
+});
+
+describe("midpoint", () => {
+  it("is (a + b) / 2 without overflow", () => {
+    expect(midpoint(120, 480)).toBe(300);
+    expect(midpoint(9e307, 9e307)).toBe(9e307);
+    expect(midpoint(-9e307, -9e307)).toBe(-9e307);
   });
 });

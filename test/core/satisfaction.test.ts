@@ -189,3 +189,34 @@ describe("satisfaction (Kotler: perceived performance − expectation)", () => {
     expect(plain(satisfaction(frozen([[4]]), frozen([[4]]), null, "label", 0))).toEqual(["Satisfied"]);
   });
 });
+
+describe("satisfaction near Excel's largest number", () => {
+  it("gives the score when a difference overflows but the weighted score does not", () => {
+    // 0.5 · (1e308 − (−1e308)) = 1e308: the difference 2e308 is beyond the range, the score is not
+    expect(plain(satisfaction(frozen([[1e308, 0]]), frozen([[-1e308, 0]])))).toEqual([1e308]);
+  });
+
+  it("gives #NUM! for a score beyond the range, in both outputs", () => {
+    // 1 · (1.7e308 − (−1.7e308)) = 3.4e308
+    const score = plain(satisfaction(frozen([[1.7e308], [5]]), frozen([[-1.7e308], [4]]))) as unknown[];
+    expect(score[0]).toBeExcelError("#NUM!", "The score of row 1 is beyond the largest number Excel");
+    expect(score[1]).toBe(1);
+    const label = plain(satisfaction(frozen([[1.7e308]]), frozen([[-1.7e308]]), null, "label")) as unknown[];
+    expect(label[0]).toBeExcelError("#NUM!");
+  });
+
+  it("normalises weights whose total is beyond the range", () => {
+    // weights 1e308, 1e308, 0 → 0.5, 0.5, 0: 0.5·(4−4) + 0.5·(3−4) = −0.5
+    expect(Array.from(normaliseWeights(frozen([[1e308, 1e308, 0]]), 3) as Float64Array)).toEqual([
+      0.5, 0.5, 0,
+    ]);
+    expect(plain(satisfaction(specPerceived, specExpected, frozen([[1e308, 1e308, 0]])))).toEqual([-0.5]);
+  });
+
+  it("normalises tiny weights without losing them", () => {
+    // 5e-324 and 1e-323 are 1 and 2 units of the smallest subnormal: 1/3 and 2/3
+    const weights = normaliseWeights(frozen([[Number.MIN_VALUE, 2 * Number.MIN_VALUE]]), 2) as Float64Array;
+    expect(weights[0]).toBeCloseTo(1 / 3, 15);
+    expect(weights[1]).toBeCloseTo(2 / 3, 15);
+  });
+});

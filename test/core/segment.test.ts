@@ -139,3 +139,16 @@ describe("segment (value × strategic match)", () => {
     );
   });
 });
+
+describe("segment near Excel's largest number", () => {
+  it("puts two customers of 9e307 at the median, so both are high, not low against an infinite cut", () => {
+    // median value (9e307 + 9e307) / 2 = 9e307: both ≥ it; median match (1 + 2) / 2 = 1.5
+    expect(plain(segment(column(9e307, 9e307), column(1, 2)))).toEqual(["Profit", "Strategic"]);
+    expect(columnMedian(column(9e307, 9e307))).toBe(9e307);
+  });
+
+  it("takes the median of values at both ends of the range", () => {
+    // (−1.7e308 + 1.7e308) / 2 = 0
+    expect(plain(segment(column(-1.7e308, 1.7e308), column(1, 2)))).toEqual(["Ordinary", "Strategic"]);
+  });
+});
