@@ -132,24 +132,26 @@ interface CustomerColumn {
 function asColumn(grid: Grid, name: string): Result<CustomerColumn> {
   if (grid.length === 1 && grid[0].length > 1) {
     const cells = grid[0];
+    // One cell per row now, so the width check cannot fail.
     return withNumbers(
       Array.from(cells, (cell) => [cell]),
       (i) => `cell ${i + 1} of ${name}`,
-    );
-  }
-  for (let i = 0; i < grid.length; i++) {
-    if (grid[i].length > 1) return messages.notOneColumn(name, grid[i].length);
+    ) as CustomerColumn;
   }
   const single = grid.length === 1;
-  return withNumbers(grid, (i) => cellName(name, single ? 1 : i + 1, 1, 1));
+  const column = withNumbers(grid, (i) => cellName(name, single ? 1 : i + 1, 1, 1));
+  return typeof column === "number" ? messages.notOneColumn(name, column) : column;
 }
 
-function withNumbers(grid: Grid, cellAt: CellNamer): CustomerColumn {
+/** The column with its numbers read in one pass; the width of the first row wider than one cell, if any. */
+function withNumbers(grid: Grid, cellAt: CellNamer): CustomerColumn | number {
   const numbers = new Float64Array(grid.length);
   const finite = new Float64Array(grid.length);
   let count = 0;
   for (let i = 0; i < grid.length; i++) {
-    const cell = grid[i][0];
+    const row = grid[i];
+    if (row.length > 1) return row.length;
+    const cell = row[0];
     if (typeof cell === "number" && cell - cell === 0) {
       numbers[i] = cell;
       finite[count++] = cell;
@@ -180,7 +182,13 @@ function cutOrMedian(
  * columnMedian([[4], [null], ["x"], [10], [8]]) // => 8
  */
 export function columnMedian(column: Grid): number {
-  return medianInPlace(withNumbers(column, String).finite);
+  const finite = new Float64Array(column.length);
+  let count = 0;
+  for (let i = 0; i < column.length; i++) {
+    const cell = column[i][0];
+    if (typeof cell === "number" && Number.isFinite(cell)) finite[count++] = cell;
+  }
+  return medianInPlace(finite.subarray(0, count));
 }
 
 /** Four labels replacing Strategic, Profit, Potential, Ordinary; omitted → those names. */
