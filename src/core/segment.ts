@@ -75,9 +75,27 @@ export function segment(
   const matchThreshold = cutOrMedian(matchCut, parameters.matchCut, match, n);
   if (isCoreError(matchThreshold)) return matchThreshold;
 
-  const deciders = blankDeciders(args, n);
-  const codes = new Uint8Array(n);
   const errors = new Map<number, CoreError>();
+  const deciders = blankDeciders(args, n);
+  const codes = segmentCodes(value, match, n, valueThreshold, matchThreshold, deciders, errors);
+  return { kind: "labels", codes, labels: names, errors };
+}
+
+/**
+ * The segment code of every customer ({@link NO_LABEL} for a blank or an error row, the error put
+ * in `errors`). The hot loop lives in its own small function so that V8 optimises it whole (see
+ * satisfaction.ts).
+ */
+function segmentCodes(
+  value: CustomerColumn,
+  match: CustomerColumn,
+  n: number,
+  valueCut: number,
+  matchCut: number,
+  deciders: readonly Grid[],
+  errors: Map<number, CoreError>,
+): Uint8Array {
+  const codes = new Uint8Array(n);
   const values = value.numbers;
   const matches = match.numbers;
   const valueStep = values.length === 1 ? 0 : 1;
@@ -86,7 +104,7 @@ export function segment(
     const v = values[i * valueStep];
     const m = matches[i * matchStep];
     if (v === v && m === m) {
-      codes[i] = quadrantCode(v >= valueThreshold, m >= matchThreshold);
+      codes[i] = quadrantCode(v >= valueCut, m >= matchCut);
       continue;
     }
     // A blank, text, error or non-finite cell: blank row, or the reason for this row.
@@ -95,7 +113,7 @@ export function segment(
     const problem = rowProblem(value, match, i);
     if (problem !== null) errors.set(i, problem);
   }
-  return { kind: "labels", codes, labels: names, errors };
+  return codes;
 }
 
 /** The index of the segment in {@link SEGMENT_NAMES} order: Strategic 0, Profit 1, Potential 2, Ordinary 3. */

@@ -38,7 +38,7 @@ import { toExcelError } from "./toExcelError";
  */
 export function CUSTOMERVALUE(benefits: any[][], costs: any[][], method?: string): any[][] {
   return customerColumn(
-    customerValue(range(benefits, "benefits"), range(costs, "costs"), option(method, "method")),
+    customerValue(range(benefits, "benefits"), range(costs, "costs"), cell(method, "method")),
   );
 }
 
@@ -64,8 +64,8 @@ export function SATISFACTION(
       range(perceived, "perceived"),
       range(expected, "expected"),
       optionalRange(weights),
-      option(output, "output"),
-      option(tolerance, "tolerance"),
+      cell(output, "output"),
+      cell(tolerance, "tolerance"),
     ),
   );
 }
@@ -91,8 +91,8 @@ export function SEGMENT(
     segment(
       range(value, "value"),
       range(match, "match"),
-      option(value_cut, "value_cut"),
-      option(match_cut, "match_cut"),
+      cell(value_cut, "value_cut"),
+      cell(match_cut, "match_cut"),
       optionalRange(labels),
     ),
   );
@@ -111,8 +111,8 @@ export function PARETOSHARE(values: any[][], top?: any[][]): any[][] {
   return shares.map((row) => row.map(excelCell));
 }
 
-/** A required range from Excel (a lone blank if a caller passes nothing); `#VALUE!` if it has no cells. */
-function range(value: unknown, name: string): Grid {
+/** A required range from Excel (a lone blank if a caller passes nothing); `#VALUE!` naming it if it has no cells. */
+function range(value: unknown, name = "the range"): Grid {
   const grid = requireCells(fromExcelGrid(value) ?? [[null]], name);
   if (isCoreError(grid)) throw toExcelError(grid);
   return grid;
@@ -124,8 +124,8 @@ function optionalRange(value: unknown): Grid | null {
   return grid === null || !hasCells(grid) ? null : grid;
 }
 
-/** A scalar argument from Excel (`null` when omitted); `#VALUE!` if a caller passes a range of several cells. */
-function option(value: unknown, name: string): CellValue {
+/** A scalar argument from Excel (`null` when omitted); `#VALUE!` naming it if a caller passes a range of several cells. */
+function cell(value: unknown, name = "this argument"): CellValue {
   const read = fromExcelScalar(value);
   if (read !== null && typeof read === "object" && "severalCells" in read) {
     throw toExcelError(messages.notOneCell(name, read.severalCells));
@@ -200,6 +200,26 @@ function numberColumn(results: NumberResults): any[][] {
       out[i] = cache[slot] = [x];
     }
     if (i === SHARING_PROBE && hits < SHARING_PROBE / 2) sharing = false;
+  }
+  return out;
+}
+
+/**
+ * Per-customer results given as a plain list (a core function that returns `RowResult[]` rather than
+ * {@link CustomerResults}) as a spilled column: text results share one row per distinct text, each
+ * number gets its own row, errors become Excel errors; a whole-call error is thrown.
+ */
+export function column<T>(results: Result<readonly RowResult<T>[]>): any[][] {
+  if (isCoreError(results)) throw toExcelError(results);
+  const out: any[][] = new Array(results.length);
+  const textRows = new Map<string, any[]>();
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
+    if (typeof result === "string") {
+      let shared = textRows.get(result);
+      if (shared === undefined) textRows.set(result, (shared = [result]));
+      out[i] = shared;
+    } else out[i] = [excelCell(result)];
   }
   return out;
 }
