@@ -1,6 +1,7 @@
 // The fake global must exist before the wrappers load.
 import { FakeExcelError } from "./fakeCustomFunctions";
-import { CUSTOMERVALUE, PARETOSHARE, SATISFACTION, SEGMENT } from "../../src/functions/functions";
+import { column, CUSTOMERVALUE, PARETOSHARE, SATISFACTION, SEGMENT } from "../../src/functions/functions";
+import { CoreError, ErrorKind } from "../../src/core/errors";
 
 /** Excel's way of passing an error cell under allowCustomDataForDataTypeAny. */
 const errorCell = (basicValue: string) => ({
@@ -265,5 +266,18 @@ describe("hostile arguments, as users found them (issue 8)", () => {
         ),
       ).toBeExcelError("#NUM!", "Row 2, column 2 of values is -5");
     });
+  });
+});
+
+describe("column (for core functions that return a plain list per customer)", () => {
+  it("spills numbers, shares each text's row, and turns errors into Excel errors", () => {
+    const rows = column([1.5, "A", "", "A", new CoreError(ErrorKind.Num, "too big")]);
+    expect(rows.slice(0, 4)).toEqual([[1.5], ["A"], [""], ["A"]]);
+    expect(rows[1]).toBe(rows[3]);
+    expect(rows[4][0]).toBeExcelError("#NUM!", "too big");
+    expect(thrown(() => column(new CoreError(ErrorKind.Value, "whole call")))).toBeExcelError(
+      "#VALUE!",
+      "whole call",
+    );
   });
 });
