@@ -9,8 +9,12 @@
  * | `null`, `undefined`, `""`          | blank (0 in a sum; an all-blank row → "") | ignored                                  |
  * | finite number                     | the number                               | the number                               |
  * | text (even "12"), logical         | `#VALUE!` in that row                    | ignored, as `SUM` ignores them           |
- * | `NaN`, `±Infinity`                | `#VALUE!` in that row                    | `#VALUE!` for the call                   |
- * | error ({@link CoreError})         | that error in that row                   | that error for the call                  |
+ * | `NaN`, `±Infinity`                | `#VALUE!` in that row                    | PARETOSHARE: `#VALUE!`; medians: left out |
+ * | error ({@link CoreError})         | that error in that row                   | PARETOSHARE: that error; medians: left out |
+ *
+ * Options (`value_cut`, `method`, `tolerance`, a weight, a label, a cell of `top`): blank → the
+ * default; an error value → that same error, its message naming the option ({@link errorInOption});
+ * anything else is checked against the option's declared domain ({@link parameters}).
  *
  * Logical values in a per-row input are an error rather than 1/0: a TRUE in a cost column is far
  * more likely a mistake than a cost of 1, and Excel's own `SUM` over a range does not count it either.
