@@ -178,7 +178,7 @@ function numberColumn(results: NumberResults): any[][] {
   const n = numbers.length;
   const out: any[][] = new Array(n);
   const blank = [""];
-  const cache: number[][] = new Array(SHARED_SLOTS).fill(blank);
+  const cache: any[][] = new Array(SHARED_SLOTS).fill(blank);
   let sharing = true;
   let hits = 0;
   for (let i = 0; i < n; i++) {
