@@ -3,7 +3,11 @@
  * the argument and, where it is about one customer, the row — 1-based and relative to the argument
  * ("row 3 of benefits"), because a custom function does not know sheet addresses — and says what to
  * change. Functions build their {@link CoreError}s only through the helpers below, so the wording
- * stays consistent and is tested in one place.
+ * stays consistent and is tested in one place (test/core/messages.test.ts renders every message).
+ *
+ * Each message is one English sentence ending with a full stop. It starts with a capital letter,
+ * except where it starts with an argument's name as Excel shows it (`value_cut holds …`): those
+ * names are lower case in Excel's own help, and capitalising them would misname the argument.
  */
 import { CoreError, ErrorKind } from "./errors";
 import type { OrderProblemKind } from "./orderLog";
@@ -13,71 +17,125 @@ export function cellName(argument: string, row: number, column: number, columns:
   return columns > 1 ? `row ${row}, column ${column} of ${argument}` : `row ${row} of ${argument}`;
 }
 
+/**
+ * The subject at the start of a sentence: an argument's bare name (`value_cut`, `weights`) as Excel
+ * writes it; anything else ("row 3 of benefits", "weight 2") with a capital first letter.
+ */
+function subject(text: string): string {
+  return /^[a-z][a-z_]*$/.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A number as Excel's General format writes it in a message: 1E+308 rather than JavaScript's 1e+308. */
+function numberText(value: number): string {
+  return String(value).replace("e", "E");
+}
+
 function describe(value: unknown): string {
   if (typeof value === "string")
     return `the text "${value.length > 40 ? value.slice(0, 37) + "..." : value}"`;
   if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
-  if (typeof value === "number") return `the number ${String(value)}`;
-  return "a value that is not a number";
+  if (typeof value === "number") return `the number ${numberText(value)}`;
+  return "a value of another kind (neither a number, nor text, nor a logical value)";
+}
+
+/** " (the other function's message)" for an incoming error, without its own full stop; "" when it has none. */
+function detailOf(detail: string): string {
+  const trimmed = detail.trim().replace(/\.$/, "");
+  return trimmed ? ` (${trimmed})` : "";
 }
 
 const oneRowHint = "a single row is used for every customer";
+
+/** The largest number a formula can produce in Excel (Excel's specifications: 1.7976931348623158E+308). */
+const LARGEST = "1.8E+308";
 
 export const messages = {
   rowCountMismatch(first: string, firstRows: number, other: string, otherRows: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${first} has ${firstRows} rows but ${other} has ${otherRows}: give them the same number of rows (${oneRowHint}).`,
+      `${subject(first)} has ${firstRows} rows but ${other} has ${otherRows}: give them the same number of rows (${oneRowHint}).`,
     );
   },
 
   columnCountMismatch(first: string, firstColumns: number, other: string, otherColumns: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${first} has ${firstColumns} columns but ${other} has ${otherColumns}: rate the same factors, in the same order, in both.`,
+      `${subject(first)} has ${firstColumns} columns but ${other} has ${otherColumns}: rate the same factors, in the same order, in both.`,
     );
   },
 
   notOneColumn(argument: string, columns: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${argument} must be one column, but it has ${columns}: select a single column.`,
+      `${subject(argument)} must be one column, but it has ${columns}: select a single column.`,
+    );
+  },
+
+  /** A range argument without a single cell (a caller passed `[]` or `[[]]`; Excel never does). */
+  emptyRange(argument: string): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${subject(argument)} has no cells: select the cells that hold the customers' values.`,
+    );
+  },
+
+  /** A scalar argument given a range of several cells. */
+  notOneCell(parameter: string, cells: number): CoreError {
+    return new CoreError(
+      ErrorKind.Value,
+      `${subject(parameter)} is a range of ${cells} cells, but it must be a single value: select one cell or type the value.`,
     );
   },
 
   notANumber(where: string, value: unknown): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where} holds ${describe(value)} where a number is needed: type a number or clear the cell.`,
+      `${subject(where)} holds ${describe(value)} where a number is needed: type a number or clear the cell.`,
     );
   },
 
   notFinite(where: string): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where} is not a finite number: replace it with an ordinary number.`,
+      `${subject(where)} is not a finite number: replace it with an ordinary number.`,
     );
   },
 
   blankInPartialRow(where: string): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where} is blank while the rest of its row is filled: type the missing number, or clear the whole row to skip this customer.`,
+      `${subject(where)} is blank while the rest of its row is filled: type the missing number, or clear the whole row to skip this customer.`,
     );
   },
 
+  /** An error cell among a customer's inputs: that customer's result is the same error. */
   incomingError(where: string, kind: ErrorKind, detail: string): CoreError {
-    const because = detail ? ` (${detail})` : "";
     return new CoreError(
       kind,
-      `${where} holds the error ${kind}${because}: fix that cell and this result follows.`,
+      `${subject(where)} holds the error ${kind}${detailOf(detail)}: fix that cell and this result follows.`,
+    );
+  },
+
+  /** An error value given for an option (value_cut, method, a weight, a label, top): passed through. */
+  errorInArgument(where: string, kind: ErrorKind, detail: string): CoreError {
+    return new CoreError(
+      kind,
+      `${subject(where)} holds the error ${kind}${detailOf(detail)}: fix the cell it comes from, or give a value instead.`,
+    );
+  },
+
+  /** A customer's result beyond Excel's number range: `#NUM!`, as Excel gives for =1E+308*10. */
+  resultOutOfRange(result: string, inputs: string): CoreError {
+    return new CoreError(
+      ErrorKind.Num,
+      `${subject(result)} is beyond the largest number Excel can calculate with (about ${LARGEST}): check ${inputs}.`,
     );
   },
 
   negativeValue(where: string, value: number): CoreError {
     return new CoreError(
       ErrorKind.Num,
-      `${where} is ${String(value)}: customer values must not be negative; correct it or leave it out of the range.`,
+      `${subject(where)} is ${numberText(value)}: customer values must not be negative; correct it or leave it out of the range.`,
     );
   },
 
@@ -97,20 +155,28 @@ export const messages = {
 
   unknownChoice(parameter: string, given: unknown, valid: readonly string[]): CoreError {
     const list = valid.map((name) => `"${name}"`).join(" or ");
+    if (typeof given === "string") {
+      return new CoreError(ErrorKind.Value, `${subject(parameter)} "${given}" is not known: use ${list}.`);
+    }
     return new CoreError(
       ErrorKind.Value,
-      `${parameter} ${typeof given === "string" ? `"${given}"` : String(given)} is not known: use ${list}.`,
+      `${subject(parameter)} holds ${describe(given)}, but it must be ${list}.`,
     );
   },
 
+  /** `rule` is a noun phrase that follows "must be": "a fraction greater than 0 and at most 1". */
   outOfRange(parameter: string, given: number, rule: string): CoreError {
-    return new CoreError(ErrorKind.Value, `${parameter} is ${String(given)}, but it must be ${rule}.`);
+    return new CoreError(
+      ErrorKind.Value,
+      `${subject(parameter)} is ${numberText(given)}, but it must be ${rule}.`,
+    );
   },
 
+  /** `rule` as in {@link messages.outOfRange}: "a number", "zero or more rating points". */
   optionNotANumber(parameter: string, given: unknown, rule: string): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${parameter} holds ${describe(given)}, but it must be a number ${rule}.`,
+      `${subject(parameter)} holds ${describe(given)}, but it must be ${rule}.`,
     );
   },
 
@@ -124,14 +190,14 @@ export const messages = {
   weightBlank(position: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `weight ${position} is blank: type its importance (0 leaves the factor out).`,
+      `Weight ${position} is blank: type its importance (0 leaves the factor out).`,
     );
   },
 
   weightNegative(position: number, value: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `weight ${position} is ${String(value)}: importances must be zero or positive.`,
+      `Weight ${position} is ${numberText(value)}: importances must be zero or positive.`,
     );
   },
 
@@ -159,7 +225,7 @@ export const messages = {
   labelBlank(position: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `label ${position} is blank: type a name for it (the order is Strategic, Profit, Potential, Ordinary).`,
+      `Label ${position} is blank: type a name for it (the order is Strategic, Profit, Potential, Ordinary).`,
     );
   },
 
@@ -168,28 +234,28 @@ export const messages = {
   retentionOutOfRange(where: string, value: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where} is ${String(value)}, but retention must be at least 0 and below 1 (0.8 for 80 % of customers kept from one period to the next); exactly 1 only with periods.`,
+      `${subject(where)} is ${String(value)}, but retention must be at least 0 and below 1 (0.8 for 80 % of customers kept from one period to the next); exactly 1 only with periods.`,
     );
   },
 
   retentionOneWithoutPeriods(where: string): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where} is 1: a customer who is never lost has no end to their value without a horizon; give periods, or a retention below 1.`,
+      `${subject(where)} is 1: a customer who is never lost has no end to their value without a horizon; give periods, or a retention below 1.`,
     );
   },
 
   discountNegative(where: string, value: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where} is ${String(value)}, but the discount rate must be 0 or more (0.1 for 10 % per period).`,
+      `${subject(where)} is ${String(value)}, but the discount rate must be 0 or more (0.1 for 10 % per period).`,
     );
   },
 
   periodsNotWhole(where: string, value: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where} is ${String(value)}, but periods must be a positive whole number (3 for three periods); leave it empty for no horizon.`,
+      `${subject(where)} is ${String(value)}, but periods must be a positive whole number (3 for three periods); leave it empty for no horizon.`,
     );
   },
 
@@ -198,21 +264,21 @@ export const messages = {
     const limit = withPeriods ? "above 1" : "to 1 or more";
     return new CoreError(
       ErrorKind.Value,
-      `${where}: a churn cut of ${String(cut)} pushes retention ${String(retention)} ${limit} (${String(lifted)}); use a smaller churn_cut${withPeriods ? "" : ", or give periods"}.`,
+      `${subject(where)}: a churn cut of ${String(cut)} pushes retention ${String(retention)} ${limit} (${String(lifted)}); use a smaller churn_cut${withPeriods ? "" : ", or give periods"}.`,
     );
   },
 
   churnCutBelowZero(where: string, retention: number, cut: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${where}: a churn cut of ${String(cut)} pushes retention ${String(retention)} below 0; use a churn_cut of ${String(-retention)} or more.`,
+      `${subject(where)}: a churn cut of ${String(cut)} pushes retention ${String(retention)} below 0; use a churn_cut of ${String(-retention)} or more.`,
     );
   },
 
   liftOfZeroValue(where: string): CoreError {
     return new CoreError(
       ErrorKind.DivByZero,
-      `${where}: with retention 0 and timing "end" the lifetime value is 0, so its relative rise has no value; use a retention above 0, or timing "start".`,
+      `${subject(where)}: with retention 0 and timing "end" the lifetime value is 0, so its relative rise has no value; use a retention above 0, or timing "start".`,
     );
   },
 
@@ -224,28 +290,28 @@ export const messages = {
   ): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${first} has ${firstColumns} columns but ${other} has ${otherColumns}: give them the same number of columns (a single column is used for every column).`,
+      `${subject(first)} has ${firstColumns} columns but ${other} has ${otherColumns}: give them the same number of columns (a single column is used for every column).`,
     );
   },
 
   orderColumnsMismatch(first: string, firstRows: number, other: string, otherRows: number): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${first} has ${firstRows} rows but ${other} has ${otherRows}: select the same rows of the order log in every column (one row per order).`,
+      `${subject(first)} has ${firstRows} rows but ${other} has ${otherRows}: select the same rows of the order log in every column (one row per order).`,
     );
   },
 
   notADateParameter(parameter: string, value: unknown): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${parameter} holds ${describeCell(value)}, which is not a date: type a date (or yyyy-mm-dd text), or leave it empty for today.`,
+      `${subject(parameter)} holds ${describeCell(value)}, which is not a date: type a date (or yyyy-mm-dd text), or leave it empty for today.`,
     );
   },
 
   notALogical(parameter: string, value: unknown): CoreError {
     return new CoreError(
       ErrorKind.Value,
-      `${parameter} holds ${describeCell(value)}, but it must be TRUE or FALSE (or empty for FALSE).`,
+      `${subject(parameter)} holds ${describeCell(value)}, but it must be TRUE or FALSE (or empty for FALSE).`,
     );
   },
 
@@ -267,17 +333,17 @@ export const messages = {
   orderProblem(where: string, kind: OrderProblemKind, value: unknown, allowReturns: string): CoreError {
     const cell = describeCell(value);
     const text: Record<OrderProblemKind, string> = {
-      noCustomer: `${where} is blank: type the customer of this order, or clear the whole row.`,
-      customerNotAKey: `${where} holds ${cell}, which cannot name a customer: type the customer's name or number.`,
-      noDate: `${where} is blank: type the date of this order.`,
-      notADate: `${where} holds ${cell}, which is not a date: type a date (a date cell or yyyy-mm-dd text).`,
-      dateBefore1900: `${where} holds ${cell}, a date before 1900-01-01, where Excel's dates begin: correct the date.`,
-      noAmount: `${where} is blank: type the amount of this order (0 for a free order).`,
-      notAnAmount: `${where} holds ${cell} where an amount is needed: type a number.`,
-      negativeAmount: `${where} is ${cell}: a negative amount is a return; ${allowReturns}, or correct the amount.`,
-      noQuantity: `${where} is blank: type the quantity of this order.`,
-      notAQuantity: `${where} holds ${cell} where a quantity is needed: type a number.`,
-      negativeQuantity: `${where} is ${cell}: a negative quantity is a return; ${allowReturns}, or correct the quantity.`,
+      noCustomer: `${subject(where)} is blank: type the customer of this order, or clear the whole row.`,
+      customerNotAKey: `${subject(where)} holds ${cell}, which cannot name a customer: type the customer's name or number.`,
+      noDate: `${subject(where)} is blank: type the date of this order.`,
+      notADate: `${subject(where)} holds ${cell}, which is not a date: type a date (a date cell or yyyy-mm-dd text).`,
+      dateBefore1900: `${subject(where)} holds ${cell}, a date before 1900-01-01, where Excel's dates begin: correct the date.`,
+      noAmount: `${subject(where)} is blank: type the amount of this order (0 for a free order).`,
+      notAnAmount: `${subject(where)} holds ${cell} where an amount is needed: type a number.`,
+      negativeAmount: `${subject(where)} is ${cell}: a negative amount is a return; ${allowReturns}, or correct the amount.`,
+      noQuantity: `${subject(where)} is blank: type the quantity of this order.`,
+      notAQuantity: `${subject(where)} holds ${cell} where a quantity is needed: type a number.`,
+      negativeQuantity: `${subject(where)} is ${cell}: a negative quantity is a return; ${allowReturns}, or correct the quantity.`,
     };
     return new CoreError(ErrorKind.Value, text[kind]);
   },

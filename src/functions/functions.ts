@@ -17,9 +17,11 @@
 // First: installs a stand-in CustomFunctions global where Office is absent, before the
 // CustomFunctions.associate(...) calls the metadata plugin appends to this file run.
 import "./customFunctionsFallback";
-import { CellValue, Grid, RowResult } from "../core/args";
+import { CellValue, Grid, hasCells, requireCells, RowResult } from "../core/args";
 import { customerValue } from "../core/customerValue";
+import { CustomerResults, LabelResults, NO_LABEL, NumberResults } from "../core/customerResults";
 import { CoreError, isCoreError, Result } from "../core/errors";
+import { messages } from "../core/messages";
 import { paretoShare } from "../core/paretoShare";
 import { satisfaction } from "../core/satisfaction";
 import { segment } from "../core/segment";
@@ -31,7 +33,7 @@ import {
   gammaGammaFitSheet,
   pAliveSheet,
 } from "../core/lifetimeValueSheet";
-import { fromExcelCell, fromExcelGrid } from "./fromExcel";
+import { fromExcelGrid, fromExcelScalar } from "./fromExcel";
 import { toExcelError } from "./toExcelError";
 import { customerTableFromCells } from "../core/customerTable";
 import { ymdToSerial } from "../core/excelDate";
@@ -47,7 +49,9 @@ import { lifetimeValueCells, retentionLiftCells } from "../core/retentionValue";
  * @returns The value of each customer, as a column.
  */
 export function CUSTOMERVALUE(benefits: any[][], costs: any[][], method?: string): any[][] {
-  return column(customerValue(range(benefits), range(costs), cell(method)));
+  return customerColumn(
+    customerValue(range(benefits, "benefits"), range(costs, "costs"), cell(method, "method")),
+  );
 }
 
 /**
@@ -68,8 +72,14 @@ export function SATISFACTION(
   output?: string,
   tolerance?: number,
 ): any[][] {
-  return column(
-    satisfaction(range(perceived), range(expected), optionalRange(weights), cell(output), cell(tolerance)),
+  return customerColumn(
+    satisfaction(
+      range(perceived, "perceived"),
+      range(expected, "expected"),
+      optionalRange(weights),
+      cell(output, "output"),
+      cell(tolerance, "tolerance"),
+    ),
   );
 }
 
@@ -91,7 +101,15 @@ export function SEGMENT(
   match_cut?: number,
   labels?: any[][],
 ): any[][] {
-  return column(segment(range(value), range(match), cell(value_cut), cell(match_cut), optionalRange(labels)));
+  return customerColumn(
+    segment(
+      range(value, "value"),
+      range(match, "match"),
+      cell(value_cut, "value_cut"),
+      cell(match_cut, "match_cut"),
+      optionalRange(labels),
+    ),
+  );
 }
 
 /**
@@ -103,24 +121,31 @@ export function SEGMENT(
  * @returns The share of value, as a fraction (0.8 for 80 %), in the shape of top.
  */
 export function PARETOSHARE(values: any[][], top?: any[][]): any[][] {
-  const shares = paretoShare(range(values), optionalRange(top));
+  const shares = paretoShare(range(values, "values"), optionalRange(top));
   if (isCoreError(shares)) throw toExcelError(shares);
   return shares.map((row) => row.map(excelCell));
 }
 
-/** A required range from Excel (a lone blank if Excel ever passes nothing). */
-function range(value: unknown): Grid {
-  return fromExcelGrid(value) ?? [[null]];
+/** A required range from Excel (a lone blank if a caller passes nothing); `#VALUE!` naming it if it has no cells. */
+function range(value: unknown, name = "the range"): Grid {
+  const grid = requireCells(fromExcelGrid(value) ?? [[null]], name);
+  if (isCoreError(grid)) throw toExcelError(grid);
+  return grid;
 }
 
-/** An optional range from Excel; `null` when omitted. */
+/** An optional range from Excel; `null` when omitted (or given without a single cell). */
 function optionalRange(value: unknown): Grid | null {
-  return fromExcelGrid(value);
+  const grid = fromExcelGrid(value);
+  return grid === null || !hasCells(grid) ? null : grid;
 }
 
-/** A scalar argument from Excel (`null` when omitted). */
-function cell(value: unknown): CellValue {
-  return fromExcelCell(value ?? null);
+/** A scalar argument from Excel (`null` when omitted); `#VALUE!` naming it if a caller passes a range of several cells. */
+function cell(value: unknown, name = "this argument"): CellValue {
+  const read = fromExcelScalar(value);
+  if (read !== null && typeof read === "object" && "severalCells" in read) {
+    throw toExcelError(messages.notOneCell(name, read.severalCells));
+  }
+  return read;
 }
 
 /** One result cell as Excel should receive it. */
@@ -128,15 +153,78 @@ function excelCell<T>(result: RowResult<T>): T | "" | CustomFunctions.Error {
   return result instanceof CoreError ? toExcelError(result) : result;
 }
 
+/** Per-customer results as a spilled column (one one-cell row each); a whole-call error is thrown as one Excel error. */
+function customerColumn<L>(results: Result<CustomerResults<L>>): any[][] {
+  if (isCoreError(results)) throw toExcelError(results);
+  return results.kind === "numbers" ? numberColumn(results) : labelColumn(results);
+}
+
 /**
- * Per-customer results as a spilled column; a whole-call error is thrown as one Excel error.
- *
- * Text results (segment names, labels, the "" of a blank row) repeat a handful of values over up to
- * a million rows, so each distinct one gets a single one-cell row that every such customer shares:
- * Excel only reads the returned rows, and a million fewer small arrays is most of this function's
- * cost. Numbers get a row each.
+ * Labels (segment names, satisfaction labels) repeat a handful of values over up to a million rows,
+ * so each label gets a single one-cell row that every such customer shares: Excel only reads the
+ * returned rows, and a million fewer small arrays is most of the cost of a spilled column.
  */
-function column<T>(results: Result<RowResult<T>[]>): any[][] {
+function labelColumn<L>(results: LabelResults<L>): any[][] {
+  const { codes, errors } = results;
+  const rows = results.labels.map((label) => [label]);
+  const blank = [""];
+  const out: any[][] = new Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    out[i] = code !== NO_LABEL ? rows[code] : errorRow(errors, i, blank);
+  }
+  return out;
+}
+
+/** Slots of the cache of recent one-number rows (a power of two). */
+const SHARED_SLOTS = 4096;
+/** Rows after which sharing stops if fewer than half of them found their number already cached. */
+const SHARING_PROBE = 8192;
+
+/**
+ * Numbers as one-cell rows. Where the numbers repeat (scores from ratings 1–10 take a few dozen
+ * values), equal numbers share one row, as labels do: a small direct-mapped cache (the number's
+ * hash picks a slot; a slot holds the last row made for that hash) finds it in O(1). Where they do
+ * not repeat (customer values in cents), the first {@link SHARING_PROBE} rows show it and the rest
+ * get a fresh row each, without the cache's cost. Equal means the same double, -0 apart from 0.
+ */
+function numberColumn(results: NumberResults): any[][] {
+  const { numbers, errors } = results;
+  const n = numbers.length;
+  const out: any[][] = new Array(n);
+  const blank = [""];
+  const cache: any[][] = new Array(SHARED_SLOTS).fill(blank);
+  let sharing = true;
+  let hits = 0;
+  for (let i = 0; i < n; i++) {
+    const x = numbers[i];
+    if (x !== x) {
+      out[i] = errorRow(errors, i, blank);
+      continue;
+    }
+    if (!sharing) {
+      out[i] = [x];
+      continue;
+    }
+    const slot = Math.imul((x * 4096) | 0, 0x9e3779b1) >>> 20;
+    const cached = cache[slot];
+    if (cached[0] === x && (x !== 0 || 1 / cached[0] === 1 / x)) {
+      out[i] = cached;
+      hits++;
+    } else {
+      out[i] = cache[slot] = [x];
+    }
+    if (i === SHARING_PROBE && hits < SHARING_PROBE / 2) sharing = false;
+  }
+  return out;
+}
+
+/**
+ * Per-customer results given as a plain list (a core function that returns `RowResult[]` rather than
+ * {@link CustomerResults}) as a spilled column: text results share one row per distinct text, each
+ * number gets its own row, errors become Excel errors; a whole-call error is thrown.
+ */
+export function column<T>(results: Result<readonly RowResult<T>[]>): any[][] {
   if (isCoreError(results)) throw toExcelError(results);
   const out: any[][] = new Array(results.length);
   const textRows = new Map<string, any[]>();
@@ -146,9 +234,7 @@ function column<T>(results: Result<RowResult<T>[]>): any[][] {
       let shared = textRows.get(result);
       if (shared === undefined) textRows.set(result, (shared = [result]));
       out[i] = shared;
-    } else {
-      out[i] = [result instanceof CoreError ? toExcelError(result) : result];
-    }
+    } else out[i] = [excelCell(result)];
   }
   return out;
 }
@@ -372,4 +458,10 @@ export function CLV(
       cell(periods_per_year),
     ),
   );
+}
+
+/** The row for a customer without a value: its error, or the shared blank row. */
+function errorRow(errors: ReadonlyMap<number, CoreError>, customer: number, blank: any[]): any[] {
+  const error = errors.get(customer);
+  return error === undefined ? blank : [toExcelError(error)];
 }

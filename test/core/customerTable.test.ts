@@ -99,7 +99,7 @@ describe("customerTableFromCells (CX.CUSTOMERS)", () => {
     );
     expect(error).toBeExcelError(
       "#VALUE!",
-      'row 2 of dates holds the text "next week", which is not a date: type a date (a date cell or yyyy-mm-dd text). 3 more order rows cannot be used either (rows 3, 4, 5).',
+      'Row 2 of dates holds the text "next week", which is not a date: type a date (a date cell or yyyy-mm-dd text). 3 more order rows cannot be used either (rows 3, 4, 5).',
     );
   });
 
@@ -109,7 +109,7 @@ describe("customerTableFromCells (CX.CUSTOMERS)", () => {
     const days = column(JAN_1, JAN_1 + 7);
     expect(customerTableFromCells(two, days, negative, JAN_1 + 7, null, null, 0)).toBeExcelError(
       "#VALUE!",
-      "row 2 of amounts is the number -4: a negative amount is a return; set returns to TRUE to allow returns, or correct the amount.",
+      "Row 2 of amounts is the number -4: a negative amount is a return; set returns to TRUE to allow returns, or correct the amount.",
     );
     // With returns: one purchase (day 45299 has only a return), total 10 − 4 = 6
     const table = customerTableFromCells(two, days, negative, JAN_1 + 7, null, true, 0) as unknown[][];

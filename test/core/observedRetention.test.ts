@@ -166,7 +166,7 @@ describe("observedRetention", () => {
     expect(observedRetention(h, { marginShare: -1 })).toBeExcelError("#VALUE!", "margin is -1");
     expect(observedRetention(h, { annualDiscount: -0.1 })).toBeExcelError("#VALUE!", "discount is -0.1");
     expect(observedRetention(h, { horizonPeriods: 1.5 })).toBeExcelError("#VALUE!", "positive whole number");
-    expect(observedRetention(h, { churnCut: NaN })).toBeExcelError("#VALUE!", "churn cut");
+    expect(observedRetention(h, { churnCut: NaN })).toBeExcelError("#VALUE!", "Churn cut");
   });
 
   it("reads an aggregated order log directly", () => {

@@ -176,8 +176,8 @@ describe("lifetimeValueCells (CX.LIFETIMEVALUE's arguments)", () => {
     const result = lifetimeValueCells(one(100), column(1.2, -0.1, 1, 0.5), one(0.1));
     expect(result).toHaveLength(4);
     const cells = (result as unknown[][]).map((row) => row[0]);
-    expect(cells[0]).toBeExcelError("#VALUE!", "row 1 of retention is 1.2, but retention must be at least 0");
-    expect(cells[1]).toBeExcelError("#VALUE!", "row 2 of retention is -0.1");
+    expect(cells[0]).toBeExcelError("#VALUE!", "Row 1 of retention is 1.2, but retention must be at least 0");
+    expect(cells[1]).toBeExcelError("#VALUE!", "Row 2 of retention is -0.1");
     expect(cells[2]).toBeExcelError("#VALUE!", "give periods, or a retention below 1");
     expect(cells[3]).toBeCloseTo(100 * (0.5 / 0.6), 10);
   });
@@ -192,7 +192,7 @@ describe("lifetimeValueCells (CX.LIFETIMEVALUE's arguments)", () => {
     const negative = lifetimeValueCells(one(100), one(0.8), one(-0.1)) as unknown[][];
     expect(negative[0][0]).toBeExcelError(
       "#VALUE!",
-      "row 1 of discount is -0.1, but the discount rate must be 0",
+      "Row 1 of discount is -0.1, but the discount rate must be 0",
     );
     const periods = lifetimeValueCells(one(100), one(0.8), one(0.1), column(2.5, 0, -1)) as unknown[][];
     for (const [row] of periods)
@@ -212,10 +212,10 @@ describe("lifetimeValueCells (CX.LIFETIMEVALUE's arguments)", () => {
       column(0.8, 0.8, 0.8),
       one(0.1),
     ) as unknown[][];
-    expect(result[0][0]).toBeExcelError("#VALUE!", 'row 1 of margin holds the text "100"');
+    expect(result[0][0]).toBeExcelError("#VALUE!", 'Row 1 of margin holds the text "100"');
     expect(result[1][0]).toBeExcelError(
       "#VALUE!",
-      "row 2 of margin is blank while the rest of its row is filled",
+      "Row 2 of margin is blank while the rest of its row is filled",
     );
     expect(result[2][0]).toBeExcelError("#N/A", "no margin yet");
   });
@@ -264,7 +264,7 @@ describe("retentionLiftCells (CX.RETENTIONLIFT's arguments)", () => {
     expect(result[0][0]).toBeCloseTo(0.2 / 0.9 / (0.1 / 1.0) - 1, 12);
     expect(result[1][0]).toBeExcelError(
       "#VALUE!",
-      "row 2 of churn_cut: a churn cut of -0.2 pushes retention 0.1 below 0",
+      "Row 2 of churn_cut: a churn cut of -0.2 pushes retention 0.1 below 0",
     );
   });
 });

@@ -47,7 +47,7 @@ describe("CX.BGNBDFIT", () => {
   it("throws #VALUE! naming the row of text or an impossible history", () => {
     expect(thrown(() => BGNBDFIT([[1], ["two"]], [[1], [2]], [[3], [4]]))).toBeExcelError(
       "#VALUE!",
-      'row 2 of frequency holds the text "two"',
+      'Row 2 of frequency holds the text "two"',
     );
     expect(thrown(() => BGNBDFIT([[1], [2]], [[1], [5]], [[3], [4]]))).toBeExcelError(
       "#VALUE!",
@@ -55,7 +55,7 @@ describe("CX.BGNBDFIT", () => {
     );
     expect(thrown(() => BGNBDFIT([[1], [2]], [[1], [null]], [[3], [4]]))).toBeExcelError(
       "#VALUE!",
-      "row 2 of recency is blank",
+      "Row 2 of recency is blank",
     );
   });
 
@@ -139,7 +139,7 @@ describe("CX.PALIVE and CX.EXPECTEDPURCHASES", () => {
   it("give a negative horizon as #VALUE! in its row", () => {
     expect(EXPECTEDPURCHASES([[-1]], [[1]], [[1]], [[2]], published)[0][0]).toBeExcelError(
       "#VALUE!",
-      "horizon in row 1",
+      "Horizon in row 1",
     );
   });
 });

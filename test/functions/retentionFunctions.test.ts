@@ -42,8 +42,8 @@ describe("CX.LIFETIMEVALUE as Excel calls it", () => {
     );
     expect(rounded(result.slice(0, 3))).toEqual([[266.67], [533.33], [""]]);
     expect(result[3][0]).toBeInstanceOf(FakeExcelError);
-    expect(result[3][0]).toBeExcelError("#VALUE!", "row 4 of retention is 1.5");
-    expect(result[4][0]).toBeExcelError("#N/A", "row 5 of margin holds the error #N/A");
+    expect(result[3][0]).toBeExcelError("#VALUE!", "Row 4 of retention is 1.5");
+    expect(result[4][0]).toBeExcelError("#N/A", "Row 5 of margin holds the error #N/A");
   });
 
   it("throws one #VALUE! for an unknown timing or mismatched rows", () => {
@@ -112,11 +112,11 @@ describe("CX.CUSTOMERS as Excel calls it", () => {
   it("throws one #VALUE! naming the first bad rows", () => {
     expect(thrown(() => CUSTOMERS([["Ann"], [null]], [[45292], [45293]], [[1], [1]], 45300))).toBeExcelError(
       "#VALUE!",
-      "row 2 of customers is blank: type the customer of this order",
+      "Row 2 of customers is blank: type the customer of this order",
     );
     expect(thrown(() => CUSTOMERS([["Ann"]], [[errorCell("#N/A")]], [[1]], 45300))).toBeExcelError(
       "#VALUE!",
-      "row 1 of dates holds the error #N/A, which is not a date",
+      "Row 1 of dates holds the error #N/A, which is not a date",
     );
   });
 
