@@ -148,7 +148,9 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   const failure = await writeOutputs(files, options.force);
   if (failure !== null) return fail(failure);
 
-  const notes = [...outcome.summary.notes, ...readerNotes];
+  // Asked again after writing: what the writer noticed (non-ASCII labels into a plain-ASCII CSV) is known only now.
+  const writerNotes = "readerNotes" in workbook ? workbook.readerNotes() : readerNotes;
+  const notes = [...outcome.summary.notes, ...writerNotes];
   report(
     io,
     options.json,
