@@ -101,6 +101,7 @@ const FOLD_OF_FIELD: Record<FormField, string> = {
   recency: "settings",
   frequency: "settings",
   monetary: "settings",
+  clvAsOf: "settings",
   horizon: "settings",
   margin: "settings",
   discount: "settings",
@@ -443,10 +444,10 @@ function describeSettings(form: PaneForm, formats: PaneFormats): string {
     case "abc":
       return `A up to ${form.aUpToPercent} %, B up to ${form.bUpToPercent} % of value`;
     case "clv": {
-      const serial = isoToSerial(form.asOf);
+      const serial = isoToSerial(form.clvAsOf);
       const horizon =
         form.horizon.trim() === "" ? "one year" : `${form.horizon.trim()} ${periodPlural(form.period)}`;
-      return `As of ${serial === null ? form.asOf : formats.date(serial)}, ${horizon}, margin ${form.marginPercent} %`;
+      return `As of ${serial === null ? form.clvAsOf : formats.date(serial)}, ${horizon}, margin ${form.marginPercent} %`;
     }
   }
 }

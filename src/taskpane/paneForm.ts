@@ -26,7 +26,7 @@ export interface PaneForm {
   valueCut: CutField;
   matchCut: CutField;
   labels: [string, string, string, string];
-  /** ISO yyyy-mm-dd, as an `<input type="date">` gives it (RFM and lifetime value share it). */
+  /** ISO yyyy-mm-dd, as an `<input type="date">` gives it. */
   asOf: string;
   /** Typed RFM cut points per dimension ("30, 60, 90, 180"); "" = quintiles of the data. */
   rfmCuts: Record<RfmDimension, string>;
@@ -34,6 +34,7 @@ export interface PaneForm {
   aUpToPercent: string;
   bUpToPercent: string;
   /** Lifetime value: the period unit, the horizon in periods ("" = one year), margin and discount in percent. */
+  clvAsOf: string;
   period: PeriodName;
   horizon: string;
   marginPercent: string;
@@ -44,7 +45,16 @@ export interface PaneForm {
 
 /** Names of the fields that can hold a parse error, for the Field that shows it. */
 export type FormField =
-  "valueCut" | "matchCut" | "aUpTo" | "bUpTo" | "asOf" | RfmDimension | "horizon" | "margin" | "discount";
+  | "valueCut"
+  | "matchCut"
+  | "aUpTo"
+  | "bUpTo"
+  | "asOf"
+  | RfmDimension
+  | "clvAsOf"
+  | "horizon"
+  | "margin"
+  | "discount";
 
 export type FormErrors = Partial<Record<FormField, string>>;
 
@@ -62,7 +72,7 @@ export function settingsToForm(settings: SegmentationSettings): PaneForm {
     valueCut: cutToField(settings.quadrant.valueCut),
     matchCut: cutToField(settings.quadrant.matchCut),
     labels: [...settings.quadrant.labels],
-    asOf: settings.method === "clv" ? settings.clv.asOf : settings.rfm.asOf,
+    asOf: settings.rfm.asOf,
     rfmCuts: {
       recency: listToText(settings.rfm.cuts.recency),
       frequency: listToText(settings.rfm.cuts.frequency),
@@ -70,6 +80,7 @@ export function settingsToForm(settings: SegmentationSettings): PaneForm {
     },
     aUpToPercent: percentText(settings.abc.aUpTo),
     bUpToPercent: percentText(settings.abc.bUpTo),
+    clvAsOf: settings.clv.asOf,
     period: settings.clv.period,
     horizon: settings.clv.horizon === null ? "" : String(settings.clv.horizon),
     marginPercent: percentText(settings.clv.margin),
@@ -108,9 +119,9 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
     frequency: read("frequency", rfm, parseList(form.rfmCuts.frequency), r.cuts.frequency),
     monetary: read("monetary", rfm, parseList(form.rfmCuts.monetary), r.cuts.monetary),
   };
-  const typedAsOf = /^\d{4}-\d{2}-\d{2}$/.test(form.asOf) ? form.asOf : undefined;
-  const asOf = read("asOf", rfm, typedAsOf, r.asOf);
-  const clvAsOf = read("asOf", clv, typedAsOf, c.asOf);
+  const isoDate = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined);
+  const asOf = read("asOf", rfm, isoDate(form.asOf), r.asOf);
+  const clvAsOf = read("clvAsOf", clv, isoDate(form.clvAsOf), c.asOf);
   const horizon = read("horizon", clv, parseHorizon(form.horizon), c.horizon);
   const margin = read("margin", clv, parsePercent(form.marginPercent), c.margin);
   const discount = read("discount", clv, parsePercent(form.discountPercent), c.discount);
@@ -142,6 +153,7 @@ const FIELD_HINTS: Record<FormField, string> = {
   asOf: "Enter a date, for example 2025-12-31.",
   aUpTo: "Type a percentage, for example 80.",
   bUpTo: "Type a percentage, for example 95.",
+  clvAsOf: "Enter a date, for example 2025-12-31.",
   horizon: "Type a number of periods, for example 52 — or leave empty for one year.",
   margin: "Type a percentage, for example 30.",
   discount: "Type a percentage per year, for example 10.",

@@ -66,7 +66,8 @@ const SAMPLES: Record<ProblemCode, ProblemDetails> = {
   "model-not-identified": {
     code: "model-not-identified",
     model: "BG/NBD",
-    reason: "No customer has a repeat purchase (every \"Purchases\" − 1 is 0), so nothing shows how often customers buy.",
+    reason:
+      'No customer has a repeat purchase (every "Purchases" − 1 is 0), so nothing shows how often customers buy.',
   },
   "fit-not-converged": { code: "fit-not-converged", model: "BG/NBD", stop: "runsOff", starts: 2 },
   "zero-total": { code: "zero-total", methodName: "ABC", column },

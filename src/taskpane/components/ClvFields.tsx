@@ -34,15 +34,15 @@ export function ClvFields({ form, errors, onChange, disabled }: ClvFieldsProps) 
       <Field
         label="As of (end of the purchase histories)"
         size="small"
-        validationMessage={errors.asOf}
-        validationState={errors.asOf ? "error" : "none"}
+        validationMessage={errors.clvAsOf}
+        validationState={errors.clvAsOf ? "error" : "none"}
       >
         <Input
           size="small"
           type="date"
           data-testid="clv-as-of"
-          value={form.asOf}
-          onChange={(_event, data) => onChange({ asOf: data.value })}
+          value={form.clvAsOf}
+          onChange={(_event, data) => onChange({ clvAsOf: data.value })}
           disabled={disabled}
         />
       </Field>
