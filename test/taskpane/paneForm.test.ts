@@ -117,6 +117,38 @@ describe("the pane's form model", () => {
     const read = formToSettings(form({ method: "rfm", asOf: "" }), DEFAULTS);
     expect(!read.ok && read.errors.asOf).toContain("date");
   });
+  test("lifetime value: percent fields become fractions, an empty horizon means one year", () => {
+    const read = formToSettings(
+      form({
+        method: "clv",
+        clvAsOf: "1997-09-30",
+        period: "month",
+        horizon: "",
+        marginPercent: "30",
+        discountPercent: "8",
+      }),
+      DEFAULTS,
+    );
+    expect(read.ok && read.settings.clv).toEqual({
+      asOf: "1997-09-30",
+      period: "month",
+      horizon: null,
+      margin: 0.3,
+      discount: 0.08,
+      penalty: 0,
+    });
+    // RFM's own as-of date is not the lifetime value's.
+    expect(read.ok && read.settings.rfm.asOf).toBe(DEFAULTS.rfm.asOf);
+    const typed = formToSettings(form({ method: "clv", horizon: " 24 " }), DEFAULTS);
+    expect(typed.ok && typed.settings.clv.horizon).toBe(24);
+  });
+
+  test("lifetime value: a horizon or margin that is not a number is reported on its field", () => {
+    const read = formToSettings(form({ method: "clv", horizon: "a year", marginPercent: "" }), DEFAULTS);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && Object.keys(read.errors).sort()).toEqual(["horizon", "margin"]);
+    expect(!read.ok && read.errors.horizon).toMatch(/leave empty for one year/);
+  });
 });
 
 describe("the preview's ?rows= parameter", () => {
