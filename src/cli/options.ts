@@ -45,8 +45,8 @@ Output:
   --output FILE         default: NAME.segmented.xlsx (.xlsm for a macro workbook, .csv) beside the input
   --force               overwrite an existing output file, and non-empty cells beside the table
   --formulas            write live CX formulas instead of values (xlsx only)
-  --skip-invalid        leave rows with cells that are not numbers (for ABC also negative values)
-                        unsegmented instead of stopping
+  --skip-invalid        leave rows with cells that are not numbers (for ABC also negative values,
+                        for clv impossible purchase histories) unsegmented instead of stopping
   --stream, --no-stream accepted and ignored: .xlsx files are always streamed and patched in
                         place (every part the run does not change is kept as it was)
   --csv-protect         CSV output: prefix text starting with = + - @ with ' so Excel keeps it as text
