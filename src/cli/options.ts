@@ -3,6 +3,7 @@
  * Pure (no files, no output): a usage mistake comes back as `{ ok: false, message }`.
  */
 import { parseArgs } from "node:util";
+import type { PeriodName } from "../core/purchasePeriod";
 import { METHOD_IDS, METHODS, methodOf } from "../workflow/methods/registry";
 import { describeProblem } from "../workflow/problemText";
 import { defaultSettings } from "../workflow/settings";
@@ -30,16 +31,22 @@ ${METHOD_LINES}
   --value-cut C         quadrant value cut: median (default), mean or a number (e.g. 2500 or 0.75)
   --match-cut C         quadrant match cut: median (default), mean or a number
   --labels a,b,c,d      four different names for Strategic, Profit, Potential, Ordinary
-  --as-of yyyy-mm-dd    RFM: count recency up to this date (default today)
+  --as-of yyyy-mm-dd    RFM: count recency up to this date; clv: the end of the purchase
+                        histories (default today)
   --abc A,B             ABC: cumulative value shares of A and B, 0 < A ≤ B ≤ 1 (default 0.8,0.95)
+  --period P            clv: the period unit, day, week (default), month, quarter or year
+  --horizon K           clv: whole periods ahead (default one year: 52 weeks, 12 months, 365 days)
+  --margin M            clv: share of spend that is profit, 0.3 = 30 % (default 1)
+  --discount D          clv: annual discount rate, 0.1 = 10 % (default 0.1)
+  --penalty L           clv: L2 penalty of both fits, e.g. 0.001 (default 0)
 Columns (detected from the headers by default):
   --map ROLE=HEADER     ROLE: ${ROLE_NAMES_FOR_USAGE} (repeatable)
 Output:
   --output FILE         default: NAME.segmented.xlsx (.xlsm for a macro workbook, .csv) beside the input
   --force               overwrite an existing output file, and non-empty cells beside the table
   --formulas            write live CX formulas instead of values (xlsx only)
-  --skip-invalid        leave rows with cells that are not numbers (for ABC also negative values)
-                        unsegmented instead of stopping
+  --skip-invalid        leave rows with cells that are not numbers (for ABC also negative values,
+                        for clv impossible purchase histories) unsegmented instead of stopping
   --stream, --no-stream accepted and ignored: .xlsx files are always streamed and patched in
                         place (every part the run does not change is kept as it was)
   --csv-protect         CSV output: prefix text starting with = + - @ with ' so Excel keeps it as text
@@ -77,6 +84,10 @@ const ROLE_ALIASES: Record<string, Role> = {
   lastpurchase: "lastPurchase",
   "last-purchase-date": "lastPurchase",
   recency: "lastPurchase",
+  "first-purchase-date": "firstPurchase",
+  firstpurchase: "firstPurchase",
+  aov: "averageValue",
+  "average-order-value": "averageValue",
   frequency: "orders",
   revenue: "value",
   monetary: "value",
@@ -111,6 +122,11 @@ export function parseCommandLine(
         labels: { type: "string" },
         "as-of": { type: "string" },
         abc: { type: "string" },
+        period: { type: "string" },
+        horizon: { type: "string" },
+        margin: { type: "string" },
+        discount: { type: "string" },
+        penalty: { type: "string" },
         map: { type: "string", multiple: true },
         output: { type: "string", short: "o" },
         force: { type: "boolean" },
@@ -150,6 +166,18 @@ export function parseCommandLine(
     }
     abc = { aUpTo: parts[0] as number, bUpTo: parts[1] as number };
   }
+  const lifetime: Partial<Record<"horizon" | "margin" | "discount" | "penalty", number>> = {};
+  for (const flag of ["horizon", "margin", "discount", "penalty"] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const number = plainDecimal(text);
+    if (number === null) {
+      const example = { horizon: "52", margin: "0.3", discount: "0.1", penalty: "0.001" }[flag];
+      return usage(`--${flag} needs a plain decimal number such as ${example} (got "${text}").`);
+    }
+    lifetime[flag] = number;
+  }
+  const period = values.period?.trim().toLowerCase();
   const mapByHeader: Partial<Record<Role, string>> = {};
   for (const entry of values.map ?? []) {
     const at = entry.indexOf("=");
@@ -177,6 +205,12 @@ export function parseCommandLine(
     },
     rfm: { ...base.rfm, asOf: values["as-of"]?.trim() ?? base.rfm.asOf },
     abc: abc ?? base.abc,
+    clv: {
+      ...base.clv,
+      ...lifetime,
+      asOf: values["as-of"]?.trim() ?? base.clv.asOf,
+      period: (period as PeriodName | undefined) ?? base.clv.period,
+    },
     output: values.formulas ? "formulas" : "values",
     skipInvalidRows: values["skip-invalid"] ?? false,
   });

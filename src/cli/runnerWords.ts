@@ -15,6 +15,8 @@ export const ROLE_FLAGS: Readonly<Record<Role, string>> = Object.freeze({
   satisfaction: "satisfaction",
   lastPurchase: "last-purchase",
   orders: "orders",
+  firstPurchase: "first-purchase",
+  averageValue: "average-value",
 });
 
 const SETTING_FLAGS: Record<SettingKey, string> = {
@@ -29,6 +31,11 @@ const SETTING_FLAGS: Record<SettingKey, string> = {
   "rfmCuts.frequency": "the saved frequency cut points",
   "rfmCuts.monetary": "the saved monetary cut points",
   abc: "--abc",
+  period: "--period",
+  horizon: "--horizon",
+  margin: "--margin",
+  discount: "--discount",
+  penalty: "--penalty",
 };
 
 /** What the runner knows about the file when it words a problem. */

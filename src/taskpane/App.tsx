@@ -25,6 +25,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SegmentationSettings, TablePreview } from "../workflow/types";
 import { defaultSettings } from "../workflow/run";
 import { AbcFields } from "./components/AbcFields";
+import { ClvFields } from "./components/ClvFields";
 import { CellGrid } from "./components/CellGrid";
 import { Fold } from "./components/Fold";
 import { MappingFields } from "./components/MappingFields";
@@ -45,6 +46,7 @@ import { openPane, type PaneProblem, readSelection, removeResults } from "./pane
 import { type FormErrors, type FormField, formToSettings, type PaneForm, settingsToForm } from "./paneForm";
 import { requiredRoles, ROLE_LABELS } from "./roles";
 import { isoToSerial } from "../core/excelDate";
+import { periodPlural } from "../core/purchasePeriod";
 import type { RunSummary } from "../workflow/types";
 import { useSegmentationRun } from "./useSegmentationRun";
 
@@ -99,6 +101,10 @@ const FOLD_OF_FIELD: Record<FormField, string> = {
   recency: "settings",
   frequency: "settings",
   monetary: "settings",
+  clvAsOf: "settings",
+  horizon: "settings",
+  margin: "settings",
+  discount: "settings",
 };
 
 export function App({ connection }: { connection: PaneConnection }) {
@@ -365,6 +371,9 @@ export function App({ connection }: { connection: PaneConnection }) {
             {form.method === "abc" && (
               <AbcFields form={form} errors={formErrors} onChange={change} disabled={busy} />
             )}
+            {form.method === "clv" && (
+              <ClvFields form={form} errors={formErrors} onChange={change} disabled={busy} />
+            )}
           </Fold>
           <Fold value="output" title="Output" summary={describeOutput(form)}>
             <OutputFields form={form} onChange={change} disabled={busy} />
@@ -406,6 +415,7 @@ const SETTINGS_TITLES: Record<PaneForm["method"], string> = {
   quadrant: "Cuts and segment names",
   rfm: "As-of date and cut points",
   abc: "Class thresholds",
+  clv: "As-of date, period, horizon, margin",
 };
 
 /** "Revenue, Strategic match" (the columns the method uses), or what is still to choose. */
@@ -433,6 +443,12 @@ function describeSettings(form: PaneForm, formats: PaneFormats): string {
     }
     case "abc":
       return `A up to ${form.aUpToPercent} %, B up to ${form.bUpToPercent} % of value`;
+    case "clv": {
+      const serial = isoToSerial(form.clvAsOf);
+      const horizon =
+        form.horizon.trim() === "" ? "one year" : `${form.horizon.trim()} ${periodPlural(form.period)}`;
+      return `As of ${serial === null ? form.clvAsOf : formats.date(serial)}, ${horizon}, margin ${form.marginPercent} %`;
+    }
   }
 }
 

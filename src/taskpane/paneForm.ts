@@ -7,6 +7,7 @@
  * about the numbers themselves (order of cut points, thresholds inside 0…1) is the workflow's, which
  * answers with an `invalid-setting` problem the pane shows as it shows any other.
  */
+import type { PeriodName } from "../core/purchasePeriod";
 import type { ColumnMapping, CutRule, Method, SegmentationSettings } from "../workflow/types";
 
 export type CutKind = CutRule["kind"];
@@ -32,12 +33,28 @@ export interface PaneForm {
   /** ABC thresholds in percent, as typed ("80"). */
   aUpToPercent: string;
   bUpToPercent: string;
+  /** Lifetime value: the period unit, the horizon in periods ("" = one year), margin and discount in percent. */
+  clvAsOf: string;
+  period: PeriodName;
+  horizon: string;
+  marginPercent: string;
+  discountPercent: string;
   output: "values" | "formulas";
   skipInvalidRows: boolean;
 }
 
 /** Names of the fields that can hold a parse error, for the Field that shows it. */
-export type FormField = "valueCut" | "matchCut" | "aUpTo" | "bUpTo" | "asOf" | RfmDimension;
+export type FormField =
+  | "valueCut"
+  | "matchCut"
+  | "aUpTo"
+  | "bUpTo"
+  | "asOf"
+  | RfmDimension
+  | "clvAsOf"
+  | "horizon"
+  | "margin"
+  | "discount";
 
 export type FormErrors = Partial<Record<FormField, string>>;
 
@@ -63,6 +80,11 @@ export function settingsToForm(settings: SegmentationSettings): PaneForm {
     },
     aUpToPercent: percentText(settings.abc.aUpTo),
     bUpToPercent: percentText(settings.abc.bUpTo),
+    clvAsOf: settings.clv.asOf,
+    period: settings.clv.period,
+    horizon: settings.clv.horizon === null ? "" : String(settings.clv.horizon),
+    marginPercent: percentText(settings.clv.margin),
+    discountPercent: percentText(settings.clv.discount),
     output: settings.output,
     skipInvalidRows: settings.skipInvalidRows,
   };
@@ -83,12 +105,13 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
   const quadrant = form.method === "quadrant";
   const rfm = form.method === "rfm";
   const abc = form.method === "abc";
+  const clv = form.method === "clv";
   const read = <T>(field: FormField, check: boolean, parsed: T | undefined, otherwise: T): T => {
     if (parsed !== undefined) return parsed;
     if (check) errors[field] = FIELD_HINTS[field];
     return otherwise;
   };
-  const { quadrant: q, rfm: r, abc: a } = fallback;
+  const { quadrant: q, rfm: r, abc: a, clv: c } = fallback;
   const valueCut = read("valueCut", quadrant, parseCut(form.valueCut), q.valueCut);
   const matchCut = read("matchCut", quadrant, parseCut(form.matchCut), q.matchCut);
   const cuts = {
@@ -96,7 +119,12 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
     frequency: read("frequency", rfm, parseList(form.rfmCuts.frequency), r.cuts.frequency),
     monetary: read("monetary", rfm, parseList(form.rfmCuts.monetary), r.cuts.monetary),
   };
-  const asOf = read("asOf", rfm, /^\d{4}-\d{2}-\d{2}$/.test(form.asOf) ? form.asOf : undefined, r.asOf);
+  const isoDate = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined);
+  const asOf = read("asOf", rfm, isoDate(form.asOf), r.asOf);
+  const clvAsOf = read("clvAsOf", clv, isoDate(form.clvAsOf), c.asOf);
+  const horizon = read("horizon", clv, parseHorizon(form.horizon), c.horizon);
+  const margin = read("margin", clv, parsePercent(form.marginPercent), c.margin);
+  const discount = read("discount", clv, parsePercent(form.discountPercent), c.discount);
   const aUpTo = read("aUpTo", abc, parsePercent(form.aUpToPercent), a.aUpTo);
   const bUpTo = read("bUpTo", abc, parsePercent(form.bUpToPercent), a.bUpTo);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -108,6 +136,7 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
       quadrant: { valueCut, matchCut, labels: [...form.labels] },
       rfm: { asOf, cuts },
       abc: { aUpTo, bUpTo },
+      clv: { ...c, asOf: clvAsOf, period: form.period, horizon, margin, discount },
       output: form.output,
       skipInvalidRows: form.skipInvalidRows,
     },
@@ -124,7 +153,17 @@ const FIELD_HINTS: Record<FormField, string> = {
   asOf: "Enter a date, for example 2025-12-31.",
   aUpTo: "Type a percentage, for example 80.",
   bUpTo: "Type a percentage, for example 95.",
+  clvAsOf: "Enter a date, for example 2025-12-31.",
+  horizon: "Type a number of periods, for example 52 — or leave empty for one year.",
+  margin: "Type a percentage, for example 30.",
+  discount: "Type a percentage per year, for example 10.",
 };
+
+/** "" = null (one year of periods); undefined = not a number (the workflow checks it is whole and ≥ 1). */
+function parseHorizon(text: string): number | null | undefined {
+  if (text.trim() === "") return null;
+  return parseNumber(text) ?? undefined;
+}
 
 /** A number as the user may type it: optional sign, decimal point, exponent; "" is not a number. */
 function parseNumber(text: string): number | null {

@@ -12,6 +12,8 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   satisfaction: "Satisfaction",
   lastPurchase: "Last purchase date",
   orders: "Orders",
+  firstPurchase: "First purchase date",
+  averageValue: "Average value (repeat purchases)",
 };
 
 export const ROLES: readonly Role[] = [
@@ -21,6 +23,8 @@ export const ROLES: readonly Role[] = [
   "satisfaction",
   "lastPurchase",
   "orders",
+  "firstPurchase",
+  "averageValue",
 ];
 
 /** The columns a method cannot run without (the workflow's rule, from its registry entry). */

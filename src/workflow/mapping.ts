@@ -7,7 +7,24 @@ import type { ColumnMapping, Role } from "./types";
  * date" all match). The first matching header wins; a header is used for one role at most.
  */
 const ROLE_WORDS: readonly (readonly [Role, readonly string[]])[] = [
+  // Before "last purchase", whose word "date" would take "First purchase date".
+  ["firstPurchase", ["first purchase", "first order", "first_purchase", "firstpurchase", "customer since"]],
   ["lastPurchase", ["last purchase", "last order", "last_purchase", "lastpurchase", "date"]],
+  // Before "value", which would take "Average value"; "aov" stands alone.
+  [
+    "averageValue",
+    [
+      "average repeat value",
+      "average value",
+      "avg value",
+      "average order value",
+      "avg order value",
+      "avg. order value",
+      "mean order value",
+      "average spend",
+      "aov",
+    ],
+  ],
   ["orders", ["orders", "order count", "frequency", "purchases", "transactions"]],
   ["satisfaction", ["satisfaction", "csat", "nps"]],
   ["match", ["strategic", "match", "fit"]],
@@ -17,7 +34,16 @@ const ROLE_WORDS: readonly (readonly [Role, readonly string[]])[] = [
 
 /** A mapping with every role unmapped. */
 export function emptyMapping(): ColumnMapping {
-  return { customer: null, value: null, match: null, satisfaction: null, lastPurchase: null, orders: null };
+  return {
+    customer: null,
+    value: null,
+    match: null,
+    satisfaction: null,
+    lastPurchase: null,
+    orders: null,
+    firstPurchase: null,
+    averageValue: null,
+  };
 }
 
 /**
@@ -29,7 +55,7 @@ export function emptyMapping(): ColumnMapping {
  *
  * @example
  * detectMapping(["Customer", "Revenue", "Strategic match"])
- * // => { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: null, orders: null }
+ * // => { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: null, orders: null, firstPurchase: null, averageValue: null }
  */
 export function detectMapping(headers: readonly (string | CellValue)[]): ColumnMapping {
   const mapping = emptyMapping();

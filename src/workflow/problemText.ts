@@ -5,7 +5,18 @@
  * vocabulary is here ({@link PANE_WORDS}, the default); the runner's is in `src/cli/runnerWords.ts`.
  */
 import { roleName, isDateRole } from "./roles";
-import type { InvalidCells, Problem, ProblemDetails, Rollback, RowList, SettingKey, Stage } from "./problems";
+import type {
+  BrokenRule,
+  ColumnRef,
+  InvalidCells,
+  Problem,
+  ProblemDetails,
+  Rollback,
+  RowList,
+  RowRule,
+  SettingKey,
+  Stage,
+} from "./problems";
 import type { Role } from "./types";
 
 /** How a surface tells the user to change something. */
@@ -58,6 +69,11 @@ const PANE_SETTINGS: Record<SettingKey, string> = {
   "rfmCuts.frequency": "the frequency cut points",
   "rfmCuts.monetary": "the monetary cut points",
   abc: "the ABC limits",
+  period: "the period",
+  horizon: "the horizon",
+  margin: "the margin",
+  discount: "the annual discount",
+  penalty: "the penalty",
 };
 
 /** The problem with its message in the given words, and the rows a face lists. */
@@ -176,6 +192,31 @@ function wordsFor(
         count: p.cells.count,
         skippable: true,
       };
+    case "invalid-rows": {
+      const count = p.rules.reduce((n, r) => n + r.cells.count, 0);
+      const rows = [...new Set(p.rules.flatMap((r) => r.cells.rows))].sort((a, b) => a - b).slice(0, 10);
+      const aboutAsOf = p.rules.some((r) => r.rule === "first-after-as-of" || r.rule === "last-after-as-of");
+      const sentences = p.rules.map(
+        (r) =>
+          `In ${r.cells.count === 1 ? "1 row" : `${r.cells.count} rows`} ${ROW_RULE_WORDS[r.rule](r, p.asOf ?? "")}: ${rowsText(r.cells)}.`,
+      );
+      return {
+        message:
+          `The ${p.methodName} method cannot use ${count === 1 ? "1 row" : `${count} rows`} of this table. ${sentences.join(" ")} ` +
+          `Fix them${aboutAsOf ? `, set ${w.setting("asOf")} later` : ""}, or ${w.skipRows}.`,
+        rows,
+        count,
+        skippable: true,
+      };
+    }
+    case "model-not-identified":
+      return { message: `The ${p.model} model cannot be fitted to these customers. ${p.reason}` };
+    case "fit-not-converged":
+      return {
+        message:
+          `The ${p.model} fit did not converge from ${p.starts} start${p.starts === 1 ? "" : "s"}: ${FIT_STOP_WORDS[p.stop] ?? p.stop}. ` +
+          `Set ${w.setting("penalty")} to a small number such as 0.001 (or a larger one) and run again, or check the purchase histories.`,
+      };
     case "zero-total":
       return {
         message: `${p.methodName} classes need a positive total value, but ${columnName(p.column)} adds up to 0, so no customer has a share of it.`,
@@ -219,6 +260,41 @@ function wordsFor(
   }
   return { message: "" };
 }
+
+/** `column B "First purchase"` */
+function columnShort(c: ColumnRef): string {
+  return `column ${c.letter} "${c.header}"`;
+}
+
+/** Each row rule as the rest of "In 3 rows …", with the columns it is about (in the rule's order). */
+const ROW_RULE_WORDS: Record<RowRule, (rule: BrokenRule, asOf: string) => string> = {
+  "purchases-below-one": ({ columns: [orders] }) =>
+    `the purchases (${columnShort(orders)}) are below 1, but a customer has bought at least once`,
+  "purchases-not-whole": ({ columns: [orders] }) =>
+    `the purchases (${columnShort(orders)}) are not a whole number`,
+  "last-before-first": ({ columns: [first, last] }) =>
+    `the last purchase (${columnShort(last)}) is before the first purchase (${columnShort(first)})`,
+  "first-after-as-of": ({ columns: [first] }, asOf) =>
+    `the first purchase (${columnShort(first)}) is after the as-of date ${asOf}`,
+  "last-after-as-of": ({ columns: [last] }, asOf) =>
+    `the last purchase (${columnShort(last)}) is after the as-of date ${asOf}`,
+  "one-purchase-two-days": ({ columns: [orders, first, last] }) =>
+    `there is 1 purchase (${columnShort(orders)}), but the last purchase (${columnShort(last)}) is not on the day of the first (${columnShort(first)})`,
+  "average-value-missing": ({ columns: [value] }) =>
+    `the customer bought more than once, but the average value (${columnShort(value)}) is blank or not a number`,
+  "average-value-not-positive": ({ columns: [value] }) =>
+    `the customer bought more than once, but the average value (${columnShort(value)}) is 0 or less, and the spend model needs an average above 0`,
+};
+
+/** Why a fit stopped without converging (the optimiser's stop codes, `src/core/maximumLikelihood.ts`). */
+const FIT_STOP_WORDS: Record<string, string> = {
+  runsOff: "a parameter runs off towards 0 or infinity, so the data cannot pin it down",
+  flat: "the likelihood is too flat where it stopped to pin the parameters down",
+  iterations: "the iteration limit was reached",
+  lineSearch: "no step improved the likelihood any further",
+  notFinite: "the likelihood is not finite at the start",
+  boundary: "a parameter ran off towards 0 or infinity",
+};
 
 /** What each stage was doing, for unexpected errors. */
 const STAGE_WORDS: Record<Stage, string> = {

@@ -68,7 +68,33 @@ export type SettingKey =
   | "rfmCuts.recency"
   | "rfmCuts.frequency"
   | "rfmCuts.monetary"
-  | "abc";
+  | "abc"
+  | "period"
+  | "horizon"
+  | "margin"
+  | "discount"
+  | "penalty";
+
+/**
+ * A rule a method's rows must keep beyond holding numbers, named so each surface words it (the
+ * lifetime-value method's purchase histories: `methods/clv.ts`).
+ */
+export type RowRule =
+  | "purchases-below-one"
+  | "purchases-not-whole"
+  | "last-before-first"
+  | "first-after-as-of"
+  | "last-after-as-of"
+  | "one-purchase-two-days"
+  | "average-value-missing"
+  | "average-value-not-positive";
+
+/** The rows that break one rule, and the columns the rule is about. */
+export interface BrokenRule {
+  rule: RowRule;
+  columns: ColumnRef[];
+  cells: RowList;
+}
 
 export type ProblemDetails =
   | { code: "empty-selection" }
@@ -103,6 +129,15 @@ export type ProblemDetails =
   | { code: "invalid-setting"; setting: SettingKey; rule: string }
   | { code: "non-numeric"; columns: InvalidCells[] }
   | { code: "negative-values"; methodName: string; column: ColumnRef; cells: RowList }
+  /**
+   * Rows that break the method's own rules (each row counted under the first rule it breaks);
+   * `asOf` (yyyy-mm-dd) where a rule is about the as-of date.
+   */
+  | { code: "invalid-rows"; methodName: string; asOf: string | null; rules: BrokenRule[] }
+  /** A model cannot be fitted to these customers; `reason` is the model's own sentence (`src/core/messages.ts`). */
+  | { code: "model-not-identified"; model: string; reason: string }
+  /** A model's fit ended without a proper maximum: why (the optimiser's stop), from how many starts. */
+  | { code: "fit-not-converged"; model: string; stop: string; starts: number }
   | { code: "zero-total"; methodName: string; column: ColumnRef }
   /** A sum or cut of the column leaves the finite range of numbers (about ±1.8E+308). */
   | { code: "number-overflow"; column: ColumnRef; what: "total" | "cut" }

@@ -12,6 +12,8 @@ export const ROLES: readonly Role[] = Object.freeze([
   "satisfaction",
   "lastPurchase",
   "orders",
+  "firstPurchase",
+  "averageValue",
 ]);
 
 /** Roles every method may use without needing them: labels (totals rows) and satisfaction averages. */
@@ -24,6 +26,8 @@ const ROLE_NAMES: Readonly<Record<Role, string>> = Object.freeze({
   satisfaction: "satisfaction",
   lastPurchase: "last purchase date",
   orders: "orders",
+  firstPurchase: "first purchase date",
+  averageValue: "average value",
 });
 
 /** How a message names a role: "strategic match", "last purchase date". */
@@ -33,5 +37,5 @@ export function roleName(role: Role): string {
 
 /** Roles whose cells are dates (Excel serial numbers), so messages say "date" instead of "number". */
 export function isDateRole(role: Role): boolean {
-  return role === "lastPurchase";
+  return role === "lastPurchase" || role === "firstPurchase";
 }

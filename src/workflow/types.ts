@@ -6,12 +6,14 @@
 import type { ParetoCurvePoint } from "../core/paretoCurve";
 import type { RfmGridCell } from "../core/rfmGrid";
 import type { CellValue, TableInfo } from "../workbook/workbook";
+import type { LifetimeValueSummary } from "./methods/clv";
 import type { MethodSettings } from "./methods/registry";
 import type { Problem } from "./problems";
 import type { SurfaceWords } from "./problemText";
 
 export type { CutRule } from "../core/quadrant";
 export type { AbcSettings } from "./methods/abc";
+export type { ClvSettings, LifetimeValueSummary } from "./methods/clv";
 export type { QuadrantSettings } from "./methods/quadrant";
 export type { RfmSettings } from "./methods/rfm";
 export type { MethodSettings } from "./methods/registry";
@@ -19,7 +21,17 @@ export type { Problem, ProblemCode, ProblemDetails } from "./problems";
 export type { SurfaceWords } from "./problemText";
 
 /** The columns the workflow knows how to use. */
-export type Role = "customer" | "value" | "match" | "satisfaction" | "lastPurchase" | "orders";
+export type Role =
+  | "customer"
+  | "value"
+  | "match"
+  | "satisfaction"
+  | "lastPurchase"
+  | "orders"
+  /** The day of a customer's first purchase (lifetime value). */
+  | "firstPurchase"
+  /** The average value of a customer's repeat purchases (lifetime value's z̄). */
+  | "averageValue";
 
 /** Which table column (0-based within the table) plays each role; null = not mapped. */
 export type ColumnMapping = Record<Role, number | null>;
@@ -87,6 +99,11 @@ export interface RunSummary {
    * customers and their mean monetary value (null when a cell is empty); see `src/core/rfmGrid.ts`.
    */
   rfmGrid?: RfmGridCell[];
+  /**
+   * Lifetime value only: the fitted BG/NBD and Gamma-Gamma models, the CLV tiers, the value at risk
+   * and the fit chart's data (`methods/clv.ts`). Its segments are the tiers, and its values the CLVs.
+   */
+  lifetimeValue?: LifetimeValueSummary;
 }
 
 /** What a run added, kept in the workbook so "Remove results" deletes exactly that. */

@@ -17,6 +17,8 @@ describe("detectMapping", () => {
       satisfaction: 3,
       lastPurchase: 4,
       orders: 5,
+      firstPurchase: null,
+      averageValue: null,
     });
   });
 
@@ -42,6 +44,32 @@ describe("detectMapping", () => {
       satisfaction: null,
       lastPurchase: null,
       orders: null,
+      firstPurchase: null,
+      averageValue: null,
+    });
+  });
+
+  it("maps the table CX.CUSTOMERS writes for the lifetime value: average value apart from total value", () => {
+    const headers = [
+      "Customer",
+      "First purchase",
+      "Last purchase",
+      "Purchases",
+      "Repeat purchases",
+      "Recency (weeks)",
+      "Age (weeks)",
+      "Total value",
+      "Average repeat value",
+    ];
+    expect(detectMapping(headers)).toEqual({
+      customer: 0,
+      firstPurchase: 1,
+      lastPurchase: 2,
+      orders: 3,
+      value: 7,
+      averageValue: 8,
+      match: null,
+      satisfaction: null,
     });
   });
 });

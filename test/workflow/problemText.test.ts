@@ -51,6 +51,25 @@ const SAMPLES: Record<ProblemCode, ProblemDetails> = {
     ],
   },
   "negative-values": { code: "negative-values", methodName: "ABC", column, cells: rows },
+  "invalid-rows": {
+    code: "invalid-rows",
+    methodName: "lifetime value",
+    asOf: "1997-09-30",
+    rules: [
+      {
+        rule: "last-after-as-of",
+        columns: [{ letter: "C", header: "Last purchase", role: "lastPurchase" }],
+        cells: rows,
+      },
+    ],
+  },
+  "model-not-identified": {
+    code: "model-not-identified",
+    model: "BG/NBD",
+    reason:
+      'No customer has a repeat purchase (every "Purchases" − 1 is 0), so nothing shows how often customers buy.',
+  },
+  "fit-not-converged": { code: "fit-not-converged", model: "BG/NBD", stop: "runsOff", starts: 2 },
   "zero-total": { code: "zero-total", methodName: "ABC", column },
   "number-overflow": { code: "number-overflow", column, what: "total" },
   cancelled: { code: "cancelled", rollback: null },

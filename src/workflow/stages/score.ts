@@ -61,16 +61,19 @@ export function score(
   const mask = new Uint8Array(customers.count);
   for (let i = 0; i < customers.count; i++) mask[i] = customers.included[i];
   const invalid: InvalidCells[] = [];
+  // A column the method decides blanks for itself counts only its other non-numbers here.
+  const blankable = new Set(entry.blankableRoles ?? []);
   for (const role of required) {
     const column = numbers[role] as NumericColumn;
-    const found = invalidCells(column, customers, role);
+    const found = invalidCells(column, customers, role, blankable.has(role));
     if (found !== null) invalid.push(found);
   }
   if (invalid.length > 0 && !settings.skipInvalidRows) return stop({ code: "non-numeric", columns: invalid });
   const before = countOf(mask);
   for (const role of required) {
     const flags = (numbers[role] as NumericColumn).invalid;
-    for (let i = 0; i < mask.length; i++) if (flags[i]) mask[i] = 0;
+    const blankOk = blankable.has(role);
+    for (let i = 0; i < mask.length; i++) if (flags[i] && !(blankOk && flags[i] === CELL_BLANK)) mask[i] = 0;
   }
   const skippedInvalid = before - countOf(mask);
   if (skippedInvalid > 0)
@@ -98,12 +101,15 @@ export function score(
     return stop({ code: "no-data", reason: "no-valid-rows", headers: [...source.headers] });
 
   // 3. Totals must stay finite (values near 1e308 add up to Infinity).
-  const value = (numbers.value as NumericColumn).values;
-  const sortedValues = compact(value, mask, usedCount).sort();
-  let total = 0;
-  for (let i = 0; i < sortedValues.length; i++) total += sortedValues[i];
-  if (!Number.isFinite(total)) {
-    return stop({ code: "number-overflow", column: columnRefOf(source, "value"), what: "total" });
+  const valueColumn = numbers.value?.values ?? null;
+  let sortedValues: Float64Array = new Float64Array(0);
+  if (valueColumn !== null) {
+    sortedValues = compact(valueColumn, mask, usedCount).sort();
+    let total = 0;
+    for (let i = 0; i < sortedValues.length; i++) total += sortedValues[i];
+    if (!Number.isFinite(total)) {
+      return stop({ code: "number-overflow", column: columnRefOf(source, "value"), what: "total" });
+    }
   }
 
   // 4. The method.
@@ -114,10 +120,24 @@ export function score(
     numbers,
     mask,
     usedCount,
+    skipInvalidRows: settings.skipInvalidRows,
+    excelRow: customers.excelRow,
   });
   if (!ran.ok) return ran;
   const result = ran.value;
   throwIfCancelled(run);
+  // The value the summary is about: the method's own (lifetime value's CLV), else the value column.
+  let value: Float64Array;
+  if (result.summaryValue) {
+    value = result.summaryValue;
+    const kept: number[] = [];
+    for (let i = 0; i < value.length; i++) if (result.segmentOf[i] >= 0) kept.push(value[i]);
+    sortedValues = Float64Array.from(kept).sort();
+  } else if (valueColumn !== null) {
+    value = valueColumn;
+  } else {
+    throw new Error(`internal: the ${entry.id} method has no value column for its summary`);
+  }
 
   // 5. The summary.
   const satisfaction = numbers.satisfaction ?? null;
@@ -144,6 +164,7 @@ export function score(
     paretoCurve: paretoCurve(sortedValues),
   };
   if (result.rfmGrid) summary.rfmGrid = result.rfmGrid;
+  if (result.lifetimeValue) summary.lifetimeValue = result.lifetimeValue;
   return pass({ result, summary, sortedValues, satisfactionMapped: satisfaction !== null });
 }
 
@@ -166,7 +187,12 @@ function rowList(n: number, test: (i: number) => boolean, customers: Customers):
 }
 
 /** The customers' cells of a column that are not numbers, by kind; null when there are none. */
-function invalidCells(column: NumericColumn, customers: Customers, role: Role): InvalidCells | null {
+function invalidCells(
+  column: NumericColumn,
+  customers: Customers,
+  role: Role,
+  blankAllowed = false,
+): InvalidCells | null {
   if (column.invalidCount === 0) return null;
   const { invalid } = column;
   const { included } = customers;
@@ -180,7 +206,7 @@ function invalidCells(column: NumericColumn, customers: Customers, role: Role): 
   }
   const found: InvalidCells = {
     column: columnRefOf(customers.source, role),
-    blank: of(CELL_BLANK),
+    blank: blankAllowed ? { count: 0, rows: [] } : of(CELL_BLANK),
     text: of(CELL_TEXT),
     errors: { ...errors, values: [...errorValues] },
     logical: of(CELL_LOGICAL),
