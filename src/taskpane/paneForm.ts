@@ -104,6 +104,8 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
     ok: true,
     settings: {
       method: form.method,
+      source: fallback.source,
+      retention: fallback.retention,
       mapping: { ...form.mapping },
       quadrant: { valueCut, matchCut, labels: [...form.labels] },
       rfm: { asOf, cuts },

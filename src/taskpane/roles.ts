@@ -12,6 +12,10 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   satisfaction: "Satisfaction",
   lastPurchase: "Last purchase date",
   orders: "Orders",
+  orderDate: "Order date",
+  quantity: "Quantity",
+  firstPurchase: "First purchase date",
+  averageValue: "Average repeat value",
 };
 
 export const ROLES: readonly Role[] = [

@@ -122,7 +122,18 @@ describe("manifest.xml", () => {
     try {
       const settings = {
         ...defaultSettings(new Date()),
-        mapping: { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: null, orders: null },
+        mapping: {
+          customer: 0,
+          value: 1,
+          match: 2,
+          satisfaction: null,
+          lastPurchase: null,
+          orders: null,
+          orderDate: null,
+          quantity: null,
+          firstPurchase: null,
+          averageValue: null,
+        },
       };
       const outcome = await segment(new OfficeWorkbook(), settings);
       expect(outcome.ok).toBe(true);

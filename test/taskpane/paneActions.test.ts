@@ -46,7 +46,18 @@ function cellAt(row: number, column: number): string | number {
 
 const SETTINGS: SegmentationSettings = {
   ...defaultSettings(new Date(Date.UTC(2026, 11, 1))),
-  mapping: { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: null, orders: null },
+  mapping: {
+    customer: 0,
+    value: 1,
+    match: 2,
+    satisfaction: null,
+    lastPurchase: null,
+    orders: null,
+    orderDate: null,
+    quantity: null,
+    firstPurchase: null,
+    averageValue: null,
+  },
 };
 
 /** Which syncs of the fake Excel fail: `fail(log, batch)` is asked before each one. */

@@ -33,7 +33,18 @@ const DEFAULTS: SegmentationSettings = Object.freeze({
 /** Settings as a colleague's last run saved them: every field away from its default. */
 const SAVED: SegmentationSettings = Object.freeze({
   method: "rfm",
-  mapping: { customer: 0, value: 3, match: 5, satisfaction: null, lastPurchase: 12, orders: 13 },
+  mapping: {
+    customer: 0,
+    value: 3,
+    match: 5,
+    satisfaction: null,
+    lastPurchase: 12,
+    orders: 13,
+    orderDate: null,
+    quantity: null,
+    firstPurchase: null,
+    averageValue: null,
+  },
   quadrant: {
     valueCut: { kind: "number", value: 2500.5 },
     matchCut: { kind: "mean" },
