@@ -7,7 +7,8 @@
  * about the numbers themselves (order of cut points, thresholds inside 0…1) is the workflow's, which
  * answers with an `invalid-setting` problem the pane shows as it shows any other.
  */
-import type { ColumnMapping, CutRule, Method, SegmentationSettings } from "../workflow/types";
+import { DEFAULT_RETENTION } from "../workflow/settings";
+import type { ColumnMapping, CutRule, Method, PeriodName, SegmentationSettings } from "../workflow/types";
 
 export type CutKind = CutRule["kind"];
 
@@ -34,10 +35,20 @@ export interface PaneForm {
   bUpToPercent: string;
   output: "values" | "formulas";
   skipInvalidRows: boolean;
+  /** "One row per order": the table is an order log, aggregated per customer as of {@link asOf}. */
+  orders: boolean;
+  /** The order log's unit of recency and age. */
+  period: PeriodName;
+  /** Negative amounts are returns (else they stop the run). */
+  allowReturns: boolean;
+  /** The retention block's margin (% of value) and discount rate (% a year), as typed. */
+  marginPercent: string;
+  discountPercent: string;
 }
 
 /** Names of the fields that can hold a parse error, for the Field that shows it. */
-export type FormField = "valueCut" | "matchCut" | "aUpTo" | "bUpTo" | "asOf" | RfmDimension;
+export type FormField =
+  "valueCut" | "matchCut" | "aUpTo" | "bUpTo" | "asOf" | "margin" | "discount" | RfmDimension;
 
 export type FormErrors = Partial<Record<FormField, string>>;
 
@@ -49,13 +60,16 @@ export type FormResult = { ok: true; settings: SegmentationSettings } | { ok: fa
  * show as 94.99999999999999).
  */
 export function settingsToForm(settings: SegmentationSettings): PaneForm {
+  // Settings saved before order logs existed have no source or retention: a customer table.
+  const source = settings.source ?? { kind: "customers" };
+  const retention = settings.retention ?? DEFAULT_RETENTION;
   return {
     method: settings.method,
     mapping: { ...settings.mapping },
     valueCut: cutToField(settings.quadrant.valueCut),
     matchCut: cutToField(settings.quadrant.matchCut),
     labels: [...settings.quadrant.labels],
-    asOf: settings.rfm.asOf,
+    asOf: source.kind === "orders" ? source.asOf : settings.rfm.asOf,
     rfmCuts: {
       recency: listToText(settings.rfm.cuts.recency),
       frequency: listToText(settings.rfm.cuts.frequency),
@@ -65,6 +79,11 @@ export function settingsToForm(settings: SegmentationSettings): PaneForm {
     bUpToPercent: percentText(settings.abc.bUpTo),
     output: settings.output,
     skipInvalidRows: settings.skipInvalidRows,
+    orders: source.kind === "orders",
+    period: source.kind === "orders" ? source.period : "week",
+    allowReturns: source.kind === "orders" ? source.allowReturns : false,
+    marginPercent: percentText(retention.marginShare),
+    discountPercent: percentText(retention.annualDiscount),
   };
 }
 
@@ -96,7 +115,21 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
     frequency: read("frequency", rfm, parseList(form.rfmCuts.frequency), r.cuts.frequency),
     monetary: read("monetary", rfm, parseList(form.rfmCuts.monetary), r.cuts.monetary),
   };
-  const asOf = read("asOf", rfm, /^\d{4}-\d{2}-\d{2}$/.test(form.asOf) ? form.asOf : undefined, r.asOf);
+  const orders = form.orders;
+  const asOf = read(
+    "asOf",
+    rfm || orders,
+    /^\d{4}-\d{2}-\d{2}$/.test(form.asOf) ? form.asOf : undefined,
+    r.asOf,
+  );
+  const retention = fallback.retention ?? DEFAULT_RETENTION;
+  const marginShare = read("margin", orders, parsePercent(form.marginPercent), retention.marginShare);
+  const annualDiscount = read(
+    "discount",
+    orders,
+    parsePercent(form.discountPercent),
+    retention.annualDiscount,
+  );
   const aUpTo = read("aUpTo", abc, parsePercent(form.aUpToPercent), a.aUpTo);
   const bUpTo = read("bUpTo", abc, parsePercent(form.bUpToPercent), a.bUpTo);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -104,8 +137,10 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
     ok: true,
     settings: {
       method: form.method,
-      source: fallback.source,
-      retention: fallback.retention,
+      source: orders
+        ? { kind: "orders", asOf, period: form.period, allowReturns: form.allowReturns }
+        : { kind: "customers" },
+      retention: { ...retention, marginShare, annualDiscount },
       mapping: { ...form.mapping },
       quadrant: { valueCut, matchCut, labels: [...form.labels] },
       rfm: { asOf, cuts },
@@ -125,6 +160,8 @@ const FIELD_HINTS: Record<FormField, string> = {
   monetary: "Type amounts separated by commas, for example 100, 500, 1000, 5000 — or leave empty.",
   asOf: "Enter a date, for example 2025-12-31.",
   aUpTo: "Type a percentage, for example 80.",
+  margin: "Type the margin as a percentage of value, for example 30 (100 when the amounts are margins).",
+  discount: "Type the discount rate as a percentage a year, for example 10.",
   bUpTo: "Type a percentage, for example 95.",
 };
 
