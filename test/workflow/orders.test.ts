@@ -381,7 +381,8 @@ describe("the retention block of an order log's summary", () => {
       ["Z", day("2025-10-01"), 20],
     ];
     const settings = orderSettings("abc", (s) => (s.source = defaultOrderSource("2025-12-31")));
-    const outcome = ok(await runSegmentation(workbookWith(cells), settings));
+    const wb = workbookWith(cells);
+    const outcome = ok(await runSegmentation(wb, settings));
     const retention = outcome.summary.retention;
     if (!retention) throw new Error("no retention block");
     expect([retention.baseFrom, retention.baseTo, retention.lastFrom, retention.lastTo]).toEqual([
@@ -406,6 +407,19 @@ describe("the retention block of an order log's summary", () => {
     expect(a?.churnCutValue).toBeCloseTo(ltv(0.55) - ltv(0.5), 10);
     const b = retention.segments.find((line) => line.segment === "B");
     expect(b).toMatchObject({ customers: 1, tooLittleHistory: 1, baseCustomers: 0, retentionRate: null });
+    // The summary sheet shows the block: A, B, then all customers (B's rate and values blank).
+    const sheet = wb.sheetGrid("CX Summary");
+    const header = sheet.findIndex((row) => row[0] === "Segment" && row[1] === "Base customers");
+    expect(header).toBeGreaterThan(0);
+    const block = sheet.slice(header + 1, header + 4).map((row) => row.slice(0, 7));
+    expect(block[0].slice(0, 4)).toEqual(["A", 2, 1, 0.5]);
+    expect(block[0][5]).toBeCloseTo(ltv(0.55) - ltv(0.5), 10);
+    expect(block[1]).toEqual(["B", 0, 0, null, null, null, 1]);
+    expect(block[2][0]).toBe("All customers");
+    expect(block[2][4]).toBeCloseTo(ltv(0.5), 10);
+    expect(wb.charts("CX Summary").map((chart) => chart.title)).toContain(
+      "Lifetime value per customer by segment (observed retention)",
+    );
   });
 
   it("a margin share scales the value: 30 % of the same customers is worth 30 % as much", async () => {
