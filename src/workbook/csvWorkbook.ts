@@ -132,13 +132,20 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     const span = Math.min(width, Math.max(0, ...columns) + 1);
     const bounds = new Float64Array(2 * Math.max(1, span));
     const cells = columns.map(() => new Array<CellValue>(rows));
+    // `internText`: one string per distinct text, so a column of few distinct keys holds few strings.
+    const pool = io?.internText ? new Map<string, string>() : null;
     for (let r = 0; r < rows; r++) {
       const record = first + r + 1;
       const found = fieldBounds(units, records.starts[record], records.ends[record], delimiter, bounds, span);
       for (let j = 0; j < columns.length; j++) {
         const c = columns[j];
-        cells[j][r] =
-          c < found && c < width ? fieldCell(units, bounds[2 * c], bounds[2 * c + 1], codec) : null;
+        let cell = c < found && c < width ? fieldCell(units, bounds[2 * c], bounds[2 * c + 1], codec) : null;
+        if (pool !== null && typeof cell === "string") {
+          const pooled = pool.get(cell);
+          if (pooled === undefined) pool.set(cell, cell);
+          else cell = pooled;
+        }
+        cells[j][r] = cell;
       }
       if ((r & 0xffff) === 0xffff) {
         if (io?.signal?.aborted) throw io.signal.reason ?? new Error("Cancelled");

@@ -49,7 +49,7 @@ export interface IoOptions {
   /**
    * `readColumns` only: text that repeats (an order log's customer keys) may be handed over as one
    * string per distinct text, so millions of rows of few customers hold few strings. A hint: the
-   * values are the same either way.
+   * values are the same either way (the CSV workbook pools them; the others hand over what they read).
    */
   internText?: boolean;
 }

@@ -4,6 +4,7 @@
  * row's segment beside the log. Every number is worked by hand in the comments.
  */
 import { isoToSerial } from "../../src/core/excelDate";
+import { CUSTOMERS } from "../../src/functions/functions";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue } from "../../src/workbook/workbook";
 import { runnerWords } from "../../src/cli/runnerWords";
@@ -106,6 +107,19 @@ describe("an order log, as of a date", () => {
       block: { sheet: "CX Customers", row: 1, column: 1, rowCount: 3, columnCount: 2 },
       format: "yyyy-mm-dd",
     });
+  });
+
+  it("shows the same numbers as CX.CUSTOMERS on the same cells", async () => {
+    const wb = workbookWith(orderLog());
+    ok(await runSegmentation(wb, orderSettings("abc")));
+    const column = (c: number) =>
+      orderLog()
+        .slice(1)
+        .map((row) => [row[c]]);
+    const spilled = CUSTOMERS(column(0), column(1), column(2), day("2024-03-31"), "week", false);
+    const sheet = wb.sheetGrid("CX Customers").map((row) => row.slice(0, 9));
+    // The function spills "" for a blank average; a sheet cell is empty (null).
+    expect(sheet).toEqual(spilled.map((row) => row.map((cell) => (cell === "" ? null : cell))));
   });
 
   it("gives every counted order row its customer's segment; rows after the as-of date stay blank", async () => {
