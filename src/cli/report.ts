@@ -1,7 +1,7 @@
 /**
  * The runner's summary, as a table for people (stdout) or JSON for scripts (`--json`).
  */
-import type { LifetimeValueSummary, RunSummary } from "../workflow/types";
+import type { LifetimeValueSummary, RetentionSummary, RunSummary } from "../workflow/types";
 
 const percent = (share: number) => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : "–");
 const amount = (x: number) =>
@@ -41,6 +41,7 @@ export function formatSummary(
     lines.push(`Share of value from the top 20 % of customers (Pareto): ${percent(summary.paretoTop20)}`);
     lines.push(`Gini coefficient of value: ${Number.isFinite(summary.gini) ? summary.gini.toFixed(3) : "–"}`);
   }
+  if (summary.retention) lines.push(...retentionLines(summary.retention));
   for (const note of notes) lines.push(`Note: ${note}`);
   for (const file of written) lines.push(`Wrote ${file}`);
   return `${lines.join("\n")}\n`;
@@ -62,6 +63,8 @@ export function summaryJson(summary: RunSummary, notes: readonly string[], writt
     paretoCurve: summary.paretoCurve,
     ...(summary.rfmGrid ? { rfmGrid: summary.rfmGrid } : {}),
     ...(summary.lifetimeValue ? lifetimeValueJson(summary.lifetimeValue) : {}),
+    ...(summary.orderLog ? { orderLog: summary.orderLog } : {}),
+    ...(summary.retention ? { retention: summary.retention } : {}),
     notes,
     written,
   };
@@ -121,4 +124,34 @@ function lifetimeValueJson(lifetime: LifetimeValueSummary) {
     },
     lifetimeValue: { tiers, valueAtRisk, fitChart },
   };
+}
+
+/**
+ * The retention block as text: the two windows, then per segment the base customers, retained,
+ * rate, lifetime value per customer and what a 5-point churn cut is worth, and who had too little
+ * history. "–" where a figure has no value (no base customers).
+ */
+function retentionLines(r: RetentionSummary): string[] {
+  const money = (x: number | null) => (x === null ? "–" : amount(x));
+  const rate = (x: number | null) => (x === null ? "–" : percent(x));
+  const header = ["Segment", "Base", "Retained", "Retention", "Value per customer", "5-point churn cut"];
+  const rows = [...r.segments, r.total].map((line) => [
+    line.segment,
+    String(line.baseCustomers),
+    String(line.retainedCustomers),
+    rate(line.retentionRate),
+    money(line.lifetimeValue),
+    money(line.churnCutValue),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  return [
+    "",
+    `Retention (bought ${r.baseFrom} – ${r.baseTo} and again ${r.lastFrom} – ${r.lastTo}; margin ${percent(r.marginShare)}, discount ${percent(r.annualDiscount)} a year):`,
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    `Too little history (first purchase in the last ${r.period}): ${r.total.tooLittleHistory} customer${r.total.tooLittleHistory === 1 ? "" : "s"}, not in the rates.`,
+  ];
 }

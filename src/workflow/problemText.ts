@@ -4,6 +4,7 @@
  * the surface ({@link SurfaceWords}): the pane names its controls, the runner its flags. The pane's
  * vocabulary is here ({@link PANE_WORDS}, the default); the runner's is in `src/cli/runnerWords.ts`.
  */
+import { messages } from "../core/messages";
 import { roleName, isDateRole } from "./roles";
 import type {
   BrokenRule,
@@ -27,6 +28,10 @@ export interface SurfaceWords {
   mapAnother(roles: readonly Role[]): string;
   /** How to leave the rows at fault unsegmented, e.g. `choose "Skip these rows"`. */
   skipRows: string;
+  /** How to leave bad order rows out of an order log, e.g. `choose "Skip these rows"`. */
+  skipOrders: string;
+  /** How to count negative amounts as returns, e.g. `tick "Returns allowed"`. */
+  allowReturns: string;
   /** What to do when there is no table to segment. */
   noTable: string;
   /** What to do about a title row above the header row. */
@@ -48,6 +53,8 @@ export const PANE_WORDS: SurfaceWords = {
   mapColumns: (roles) => `choose ${roles.length === 1 ? "it" : "them"} in the column mapping`,
   mapAnother: (roles) => (roles.length === 1 ? "map another column" : "map other columns"),
   skipRows: 'choose "Skip these rows" to leave those rows unsegmented',
+  skipOrders: 'choose "Skip these rows" to leave those orders out',
+  allowReturns: 'tick "Negative amounts are returns"',
   noTable: "select a cell inside your customer table (or the whole table), then try again",
   titleRowFix:
     "Insert an empty row between the title and the table, or make the table an Excel table (Home › Format as Table), then select it again",
@@ -74,6 +81,12 @@ const PANE_SETTINGS: Record<SettingKey, string> = {
   margin: "the margin",
   discount: "the annual discount",
   penalty: "the penalty",
+  source: "the table kind",
+  "source.asOf": "the order log's as-of date",
+  "source.period": "the period",
+  "retention.period": "the retention period",
+  "retention.margin": "the margin",
+  "retention.discount": "the discount rate",
 };
 
 /** The problem with its message in the given words, and the rows a face lists. */
@@ -144,6 +157,45 @@ function wordsFor(
         message: `The ${p.methodName} method needs the ${listOf(names, names.length, "and")} column${names.length === 1 ? "" : "s"}: ${w.mapColumns(p.roles, p.headers)}.`,
       };
     }
+    case "unmapped-order-column": {
+      const names = p.roles.map((role) => (role === "value" ? "amount" : roleName(role)));
+      return {
+        message: `An order log needs the ${listOf(names, names.length, "and")} column${names.length === 1 ? "" : "s"}: ${w.mapColumns(p.roles, p.headers)}.`,
+      };
+    }
+    case "bad-order-rows": {
+      const [first, ...rest] = p.badRows;
+      const where = `Row ${first.row}, column ${first.column.letter} "${first.column.header}" (${roleName(first.column.role) === "value" ? "amount" : roleName(first.column.role)})`;
+      const firstText = messages.orderProblem(where, first.kind, first.value, w.allowReturns).message;
+      const more = p.count - 1;
+      const listed = rest.map((row) => row.row);
+      const moreText =
+        more === 0
+          ? ""
+          : ` ${more} more order row${more === 1 ? "" : "s"} cannot be used either (row${more === 1 ? "" : "s"} ${listed.join(", ")}${more > listed.length ? ", …" : ""}).`;
+      return {
+        message: `${firstText}${moreText} Fix ${p.count === 1 ? "it" : "them"}, or ${w.skipOrders}.`,
+        rows: p.badRows.map((row) => row.row),
+        count: p.count,
+        skippable: true,
+      };
+    }
+    case "no-orders-by-as-of":
+      return {
+        message: `All ${p.afterAsOf} order${p.afterAsOf === 1 ? " is" : "s are"} dated after the as-of date ${p.asOf}, so no customer had bought by then: choose a later date in ${w.setting("source.asOf")}.`,
+      };
+    case "negative-totals":
+      return {
+        message:
+          `${p.methodName} classes need values of 0 or more, but the returns of ${p.count} customer${p.count === 1 ? "" : "s"} ` +
+          `(${listOf(
+            p.customers.map((c) => `"${c}"`),
+            10,
+          )}) outweigh their purchases, so their total value is negative. ` +
+          `A share of the total value is not defined for negative values. Choose another method, or ${w.skipRows}.`,
+        count: p.count,
+        skippable: true,
+      };
     case "no-data":
       switch (p.reason) {
         case "no-rows":
@@ -314,7 +366,9 @@ const STAGE_WORDS: Record<Stage, string> = {
 function rollbackText(r: Rollback): string {
   const undo = " To get back the cells you agreed to overwrite, use Excel's Undo (Ctrl+Z) now.";
   if (r.failed !== null) {
-    return `Removing what was written failed too (${r.failed}): check the columns right of the table and delete sheet "${r.sheet}" if it is there.${r.overwrote ? undo : ""}`;
+    const sheets = [r.sheet, ...(r.otherSheets ?? [])].map((name) => `"${name}"`);
+    const which = sheets.length === 1 ? `sheet ${sheets[0]}` : `sheets ${listOf(sheets, 5, "and")}`;
+    return `Removing what was written failed too (${r.failed}): check the columns right of the table and delete ${which} if ${sheets.length === 1 ? "it is" : "they are"} there.${r.overwrote ? undo : ""}`;
   }
   if (r.overwrote && r.restored === false) {
     return `Everything this run had written was removed again, but the cells it had overwritten could not be restored here.${undo}`;

@@ -5,6 +5,8 @@
  * rows"), the runner its flags (`--map value=HEADER`, `--skip-invalid`). Faces decide by `code` and
  * the details, never by the text.
  */
+import type { CellValue } from "../workbook/workbook";
+import type { OrderProblemKind } from "../core/orderLog";
 import type { Role } from "./types";
 
 /** A column of the table as messages name it: `column C "Revenue" (value)`. */
@@ -42,6 +44,8 @@ export interface Rollback {
   restored: boolean | null;
   /** Removing what was written failed too: its message; null when the removal worked. */
   failed: string | null;
+  /** Other sheets the run was adding (the order log's `CX Customers`). */
+  otherSheets?: string[];
 }
 
 /** The named steps of a run (see `run.ts`); unexpected errors say in which one they happened. */
@@ -73,7 +77,21 @@ export type SettingKey =
   | "horizon"
   | "margin"
   | "discount"
-  | "penalty";
+  | "penalty"
+  | "source"
+  | "source.asOf"
+  | "source.period"
+  | "retention.period"
+  | "retention.margin"
+  | "retention.discount";
+
+/** One bad order row as a message names it: its Excel row, the column, what is wrong, the cell. */
+export interface BadOrderRow {
+  row: number;
+  column: ColumnRef;
+  kind: OrderProblemKind;
+  value: CellValue;
+}
 
 /**
  * A rule a method's rows must keep beyond holding numbers, named so each surface words it (the
@@ -120,6 +138,14 @@ export type ProblemDetails =
       duplicates: { header: string; first: string; second: string }[];
     }
   | { code: "unmapped-column"; methodName: string; roles: Role[]; headers: string[] }
+  /** An order log without its customer, order date or amount column. */
+  | { code: "unmapped-order-column"; roles: Role[]; headers: string[] }
+  /** Order rows that cannot be used (`src/core/orderLog.ts`): the first few in full, and how many. */
+  | { code: "bad-order-rows"; badRows: BadOrderRow[]; count: number; allowReturns: boolean }
+  /** Every order of the log is dated after the as-of date. */
+  | { code: "no-orders-by-as-of"; asOf: string; afterAsOf: number }
+  /** From an order log with returns: customers whose returns outweigh their purchases, for a method that needs 0 or more. */
+  | { code: "negative-totals"; methodName: string; customers: string[]; count: number }
   | { code: "no-data"; reason: "no-rows"; headerRow: number }
   | { code: "no-data"; reason: "no-valid-rows"; headers: string[] }
   | { code: "no-data"; reason: "nothing-to-remove" }

@@ -7,7 +7,7 @@
 import type { RfmGridCell } from "../core/rfmGrid";
 import type { Block, CellValue, ChartSpec, SheetContent } from "../workbook/workbook";
 import type { ParetoPoint } from "./summary";
-import type { LifetimeValueSummary, RunSummary } from "./types";
+import type { LifetimeValueSummary, RetentionSummary, RunSummary } from "./types";
 
 /** Row of the segment table's header; the segments follow directly below. */
 const TABLE_ROW = 4;
@@ -119,6 +119,18 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
     rows.push(...rfmGridRows(summary.rfmGrid));
     formats.push({ block: block(gridRow + 2, 1, 5, 5), format: "#,##0.00" });
   }
+  let retentionRows: { first: number; count: number } | null = null;
+  if (summary.retention) {
+    rows.push([]);
+    const first = rows.length;
+    const lines = retentionRowsOf(summary.retention);
+    rows.push(...lines);
+    // Title, windows, header; then the segments and the total.
+    const count = lines.length - 3;
+    formats.push({ block: block(first + 3, 3, count, 1), format: "0.0%" });
+    formats.push({ block: block(first + 3, 4, count, 2), format: "#,##0.00" });
+    retentionRows = { first: first + 3, count: count - 1 };
+  }
   if (summary.notes.length > 0) {
     rows.push([]);
     rows.push(["Notes"]);
@@ -176,6 +188,16 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
     });
   }
   if (fitChart) charts.push(fitChart);
+  if (retentionRows && retentionRows.count > 0) {
+    // Beside the segment charts: what a customer of each segment is worth at its observed retention.
+    charts.push({
+      kind: "column",
+      title: "Lifetime value per customer by segment (observed retention)",
+      categories: block(retentionRows.first, 0, retentionRows.count, 1),
+      series: [{ name: "Value per customer", values: block(retentionRows.first, 4, retentionRows.count, 1) }],
+      anchor: { row: 17, column: SECOND_CHART_COLUMN + 2, rowCount: 18, columnCount: 8 },
+    });
+  }
   return { name, cells: rows, numberFormats: formats, charts };
 }
 
@@ -267,6 +289,39 @@ function lifetimeValueRows(
     ],
     fitRow,
   };
+}
+
+/**
+ * The retention block (`retention.ts`) as rows in columns A–G (H onwards holds the Pareto data): a
+ * title, the two windows with the margin and discount, a header, one row per segment and the total.
+ * A figure without a value (no base customers) is a blank cell.
+ */
+function retentionRowsOf(r: RetentionSummary): CellValue[][] {
+  const orBlank = (x: number | null): CellValue => (x === null ? null : numberOrBlank(x));
+  return [
+    ["Retention (observed in the order log)"],
+    [
+      `Bought ${r.baseFrom} to ${r.baseTo} (base) and again ${r.lastFrom} to ${r.lastTo}; margin ${Math.round(r.marginShare * 1000) / 10} % of value, discount ${Math.round(r.annualDiscount * 1000) / 10} % a year`,
+    ],
+    [
+      "Segment",
+      "Base customers",
+      "Retained",
+      "Retention rate",
+      "Value per customer",
+      "Worth of a 5-point churn cut",
+      "Too little history",
+    ],
+    ...[...r.segments, r.total].map((line) => [
+      line.segment,
+      line.baseCustomers,
+      line.retainedCustomers,
+      orBlank(line.retentionRate),
+      orBlank(line.lifetimeValue),
+      orBlank(line.churnCutValue),
+      line.tooLittleHistory,
+    ]),
+  ];
 }
 
 /**

@@ -121,9 +121,11 @@ describe("cx-segment --method clv", () => {
     expect(period.stderr).toMatch(
       /--period must be one of day, week, month, quarter, year \(got "fortnight"\)/,
     );
-    const margin = await runOn(table, ["--margin", "30%"]);
+    const margin = await runOn(table, ["--margin", "thirty"]);
     expect(margin.code).toBe(2);
-    expect(margin.stderr).toMatch(/--margin needs a plain decimal number such as 0\.3 \(got "30%"\)/);
+    expect(margin.stderr).toMatch(
+      /--margin must be a share of 0 or more, as a decimal or a percentage, e\.g\. 0\.3 or 30%.*\(got "thirty"\)/,
+    );
   });
 
   it("says why the model cannot be fitted when no customer bought twice (exit 1)", async () => {

@@ -40,6 +40,32 @@ const SAMPLES: Record<ProblemCode, ProblemDetails> = {
     roles: ["match"],
     headers: ["Customer", "Revenue"],
   },
+  "unmapped-order-column": {
+    code: "unmapped-order-column",
+    roles: ["orderDate", "value"],
+    headers: ["Customer", "Notes"],
+  },
+  "bad-order-rows": {
+    code: "bad-order-rows",
+    badRows: [
+      {
+        row: 4,
+        column: { letter: "C", header: "Amount", role: "value" },
+        kind: "negativeAmount",
+        value: -20,
+      },
+      {
+        row: 7,
+        column: { letter: "A", header: "Customer", role: "customer" },
+        kind: "noCustomer",
+        value: null,
+      },
+    ],
+    count: 2,
+    allowReturns: false,
+  },
+  "no-orders-by-as-of": { code: "no-orders-by-as-of", asOf: "2020-01-01", afterAsOf: 12 },
+  "negative-totals": { code: "negative-totals", methodName: "ABC", customers: ["C7"], count: 1 },
   "no-data": { code: "no-data", reason: "no-valid-rows", headers: ["Customer", "Revenue"] },
   "protected-sheet": { code: "protected-sheet", sheet: "Customers" },
   "filtered-table": { code: "filtered-table", hiddenRows: 3 },

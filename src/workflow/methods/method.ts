@@ -65,6 +65,11 @@ export interface SegmentationMethod<M extends Method> {
   readonly name: string;
   /** The summary sheet's title for a run of this method. */
   readonly summaryTitle: string;
+  /**
+   * The header of the column that holds the segment ("RFM segment"): the one column an order log's
+   * rows get beside them (so a pivot of orders by segment works). Default "Segment".
+   */
+  readonly segmentHeader?: string;
   /** Columns the method cannot run without. */
   readonly requiredRoles: readonly Role[];
   /** Columns it uses when mapped (besides customer and satisfaction, which every method may use). */
