@@ -340,7 +340,7 @@ describe("the task pane in its browser preview", () => {
           document.querySelector('[data-testid="fold-columns"]')?.getAttribute("aria-expanded") === "true",
       );
       await expect(page.getByTestId("fold-columns-summary").textContent()).resolves.toBe(
-        "Choose the first purchase date, average value (repeat purchases) columns",
+        "Choose the first purchase date, average repeat value columns",
       );
       await openFold(page, "settings");
       await page.getByTestId("clv-as-of").fill("2026-10-31");
