@@ -108,6 +108,8 @@ const FOLD_OF_FIELD: Record<FormField, string> = {
   horizon: "settings",
   margin: "settings",
   discount: "settings",
+  retentionMargin: "orders",
+  retentionDiscount: "orders",
 };
 
 export function App({ connection }: { connection: PaneConnection }) {
@@ -213,13 +215,7 @@ export function App({ connection }: { connection: PaneConnection }) {
     setFormErrors(read.ok ? {} : read.errors);
     if (!read.ok) {
       for (const field of Object.keys(read.errors) as FormField[])
-        openFold(
-          (field === "asOf" || field === "margin" || field === "discount") &&
-            form.orders &&
-            form.method !== "clv"
-            ? "orders"
-            : FOLD_OF_FIELD[field],
-        );
+        openFold(field === "asOf" && form.orders ? "orders" : FOLD_OF_FIELD[field]);
       return;
     }
     setProblem(null);

@@ -38,10 +38,7 @@ export interface PaneForm {
   horizon: string;
   /** The unit of recency and age: the lifetime value's and the order log's. */
   period: PeriodName;
-  /**
-   * Margin (% of value) and discount rate (% a year), as typed: one pair for the lifetime value and
-   * the order log's retention block, which mean the same by them.
-   */
+  /** The lifetime value's margin (% of spend) and discount rate (% a year), as typed. */
   marginPercent: string;
   discountPercent: string;
   output: "values" | "formulas";
@@ -50,6 +47,9 @@ export interface PaneForm {
   orders: boolean;
   /** Negative amounts are returns (else they stop the run). */
   allowReturns: boolean;
+  /** The order log's retention block: margin (% of value) and discount rate (% a year), as typed. */
+  retentionMarginPercent: string;
+  retentionDiscountPercent: string;
 }
 
 /** Names of the fields that can hold a parse error, for the Field that shows it. */
@@ -63,7 +63,9 @@ export type FormField =
   | "clvAsOf"
   | "horizon"
   | "margin"
-  | "discount";
+  | "discount"
+  | "retentionMargin"
+  | "retentionDiscount";
 
 export type FormErrors = Partial<Record<FormField, string>>;
 
@@ -95,14 +97,14 @@ export function settingsToForm(settings: SegmentationSettings): PaneForm {
     clvAsOf: settings.clv.asOf,
     horizon: settings.clv.horizon === null ? "" : String(settings.clv.horizon),
     period: source.kind === "orders" ? source.period : settings.clv.period,
-    marginPercent: percentText(settings.method === "clv" ? settings.clv.margin : retention.marginShare),
-    discountPercent: percentText(
-      settings.method === "clv" ? settings.clv.discount : retention.annualDiscount,
-    ),
+    marginPercent: percentText(settings.clv.margin),
+    discountPercent: percentText(settings.clv.discount),
     output: settings.output,
     skipInvalidRows: settings.skipInvalidRows,
     orders: source.kind === "orders",
     allowReturns: source.kind === "orders" ? source.allowReturns : false,
+    retentionMarginPercent: percentText(retention.marginShare),
+    retentionDiscountPercent: percentText(retention.annualDiscount),
   };
 }
 
@@ -140,19 +142,20 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
   const asOf = read("asOf", rfm || orders, isoDate(form.asOf), r.asOf);
   const clvAsOf = read("clvAsOf", clv, isoDate(form.clvAsOf), c.asOf);
   const horizon = read("horizon", clv, parseHorizon(form.horizon), c.horizon);
-  // One margin and one discount rate: the lifetime value's and the order log's retention block's.
+  const margin = read("margin", clv, parsePercent(form.marginPercent), c.margin);
+  const discount = read("discount", clv, parsePercent(form.discountPercent), c.discount);
   const retention = fallback.retention ?? DEFAULT_RETENTION;
-  const margin = read(
-    "margin",
-    clv || orders,
-    parsePercent(form.marginPercent),
-    clv ? c.margin : retention.marginShare,
+  const marginShare = read(
+    "retentionMargin",
+    orders,
+    parsePercent(form.retentionMarginPercent),
+    retention.marginShare,
   );
-  const discount = read(
-    "discount",
-    clv || orders,
-    parsePercent(form.discountPercent),
-    clv ? c.discount : retention.annualDiscount,
+  const annualDiscount = read(
+    "retentionDiscount",
+    orders,
+    parsePercent(form.retentionDiscountPercent),
+    retention.annualDiscount,
   );
   const aUpTo = read("aUpTo", abc, parsePercent(form.aUpToPercent), a.aUpTo);
   const bUpTo = read("bUpTo", abc, parsePercent(form.bUpToPercent), a.bUpTo);
@@ -164,7 +167,7 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
       source: orders
         ? { kind: "orders", asOf, period: form.period, allowReturns: form.allowReturns }
         : { kind: "customers" },
-      retention: { ...retention, marginShare: margin, annualDiscount: discount },
+      retention: { ...retention, marginShare, annualDiscount },
       mapping: { ...form.mapping },
       quadrant: { valueCut, matchCut, labels: [...form.labels] },
       rfm: { asOf, cuts },
@@ -185,11 +188,14 @@ const FIELD_HINTS: Record<FormField, string> = {
   monetary: "Type amounts separated by commas, for example 100, 500, 1000, 5000 — or leave empty.",
   asOf: "Enter a date, for example 2025-12-31.",
   aUpTo: "Type a percentage, for example 80.",
-  margin: "Type the margin as a percentage of value, for example 30 (100 when the amounts are margins).",
-  discount: "Type the discount rate as a percentage a year, for example 10.",
+  retentionMargin:
+    "Type the margin as a percentage of value, for example 30 (100 when the amounts are margins).",
+  retentionDiscount: "Type the discount rate as a percentage a year, for example 10.",
   bUpTo: "Type a percentage, for example 95.",
   clvAsOf: "Enter a date, for example 2025-12-31.",
   horizon: "Type a number of periods, for example 52 — or leave empty for one year.",
+  margin: "Type a percentage, for example 30.",
+  discount: "Type a percentage per year, for example 10.",
 };
 
 /** "" = null (one year of periods); undefined = not a number (the workflow checks it is whole and ≥ 1). */

@@ -142,8 +142,8 @@ describe("the pane's form model", () => {
       asOf: "2025-06-30",
       period: "month",
       allowReturns: true,
-      marginPercent: "35",
-      discountPercent: "8",
+      retentionMarginPercent: "35",
+      retentionDiscountPercent: "8",
     });
     expect(formToSettings(shown, DEFAULTS)).toEqual({ ok: true, settings: SAVED_ORDERS });
   });
@@ -155,8 +155,8 @@ describe("the pane's form model", () => {
         orders: true,
         asOf: "2024-03-31",
         period: "week",
-        marginPercent: "30",
-        discountPercent: "12.5",
+        retentionMarginPercent: "30",
+        retentionDiscountPercent: "12.5",
       }),
       DEFAULTS,
     );
@@ -175,9 +175,15 @@ describe("the pane's form model", () => {
   });
 
   test("an order log's margin that is not a number is reported on its field; a customer table ignores it", () => {
-    const broken = formToSettings(form({ method: "abc", orders: true, marginPercent: "lots" }), DEFAULTS);
-    expect(!broken.ok && Object.keys(broken.errors)).toEqual(["margin"]);
-    const table = formToSettings(form({ method: "abc", orders: false, marginPercent: "lots" }), DEFAULTS);
+    const broken = formToSettings(
+      form({ method: "abc", orders: true, retentionMarginPercent: "lots" }),
+      DEFAULTS,
+    );
+    expect(!broken.ok && Object.keys(broken.errors)).toEqual(["retentionMargin"]);
+    const table = formToSettings(
+      form({ method: "abc", orders: false, retentionMarginPercent: "lots" }),
+      DEFAULTS,
+    );
     expect(table.ok && table.settings.source).toEqual({ kind: "customers" });
   });
 

@@ -75,30 +75,30 @@ export function OrderLogFields({ form, errors, onChange, disabled }: OrderLogFie
         <Field
           label="Margin (% of value)"
           size="small"
-          validationMessage={errors.margin}
-          validationState={errors.margin ? "error" : "none"}
+          validationMessage={errors.retentionMargin}
+          validationState={errors.retentionMargin ? "error" : "none"}
         >
           <Input
             size="small"
             inputMode="decimal"
             data-testid="orders-margin"
-            value={form.marginPercent}
-            onChange={(_event, data) => onChange({ marginPercent: data.value })}
+            value={form.retentionMarginPercent}
+            onChange={(_event, data) => onChange({ retentionMarginPercent: data.value })}
             disabled={disabled}
           />
         </Field>
         <Field
           label="Discount (% a year)"
           size="small"
-          validationMessage={errors.discount}
-          validationState={errors.discount ? "error" : "none"}
+          validationMessage={errors.retentionDiscount}
+          validationState={errors.retentionDiscount ? "error" : "none"}
         >
           <Input
             size="small"
             inputMode="decimal"
             data-testid="orders-discount"
-            value={form.discountPercent}
-            onChange={(_event, data) => onChange({ discountPercent: data.value })}
+            value={form.retentionDiscountPercent}
+            onChange={(_event, data) => onChange({ retentionDiscountPercent: data.value })}
             disabled={disabled}
           />
         </Field>
