@@ -146,7 +146,15 @@ export interface CsvReadOptions {
   parallel: boolean;
   /** "utf-8" (default) or "latin-1" for a file that is not valid UTF-8. */
   encoding: "utf-8" | "latin-1";
+  /**
+   * DuckDB's read buffer in bytes (default 32 MiB). Each buffer is one task of the parallel scan,
+   * so a smaller one splits a small file across threads; the longest record must fit in half of it.
+   */
+  bufferBytes?: number;
 }
+
+/** DuckDB's longest record (line) by default here: 16 MiB, for text cells with long notes. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
 /** Column `i` of {@link csvRelation}. */
 export function csvColumn(index: number): string {
@@ -162,6 +170,9 @@ export function csvRelation(filePath: string, options: CsvReadOptions): string {
   return (
     `read_csv(${literal(filePath)}, header = false, auto_detect = false, columns = {${columns.join(", ")}}, ` +
     `delim = ${literal(options.delimiter)}, quote = '"', escape = '"', null_padding = true, strict_mode = false, ` +
-    `parallel = ${options.parallel}, encoding = ${literal(options.encoding)}, max_line_size = 16777216)`
+    `parallel = ${options.parallel}, encoding = ${literal(options.encoding)}, ` +
+    (options.bufferBytes === undefined
+      ? `max_line_size = ${MAX_RECORD_BYTES})`
+      : `buffer_size = ${options.bufferBytes}, max_line_size = ${Math.min(MAX_RECORD_BYTES, Math.floor(options.bufferBytes / 2))})`)
   );
 }

@@ -9,14 +9,18 @@
  *   1. describe: the header record (CSV, parsed as the runner parses it) or the Parquet schema;
  *   2. check: headers and settings, with the workflow's own checks;
  *   3. load: one scan into a table of the needed columns, typed as the runner types cells, each
- *      row numbered in file order (CSV: the table's rowid, which DuckDB assigns in insertion order
- *      when `preserve_insertion_order` is on, also for a parallel scan; Parquet: `file_row_number`);
+ *      row numbered in file order by the scan itself (CSV: `row_number() OVER ()` directly over
+ *      `read_csv`, which DuckDB documents as order-preserving; Parquet: `file_row_number`);
  *   4. inspect: rows, a trailing totals row, cells that are not numbers, ABC's negative values;
  *   5. score: the method's statement into a results table;
  *   6. collect: the results in file order into typed arrays, the summary from the workflow's own
  *      functions (`segmentSummaries`, `concentration`), so the figures are computed by one code.
  *
- * File order is never left to chance: every statement that hands rows back orders by the row number.
+ * File order is never left to chance: every row carries its number from the scan, and every
+ * statement that hands rows back orders by it. (Insertion order alone is not enough: measured with
+ * DuckDB 1.5, `CREATE TABLE … AS SELECT … FROM read_csv(…)` whose projection holds an IN list of 5
+ * or more items — which DuckDB rewrites into a hash join — stored a parallel scan's rows out of
+ * file order, so the table's rowid was no longer the record's position.)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -82,6 +86,8 @@ export interface EngineOptions {
   threads?: number;
   /** Where DuckDB spills (default: a new folder in the system's temp folder, removed on close). */
   tempDirectory?: string;
+  /** DuckDB's CSV read buffer (see `CsvReadOptions.bufferBytes`; default DuckDB's 32 MiB). */
+  csvBufferBytes?: number;
 }
 
 export type EngineInput =
@@ -150,6 +156,7 @@ export class DuckDbEngine {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     private readonly ownTempDirectory: string | null,
+    private readonly csvBufferBytes: number | undefined,
   ) {}
 
   /** Starts an embedded DuckDB (in memory; spilling to a temporary folder). */
@@ -165,7 +172,7 @@ export class DuckDbEngine {
     const instance = await DuckDBInstance.create(":memory:", config);
     const connection = await instance.connect();
     for (const macro of cellTypingMacros()) await connection.run(macro);
-    return new DuckDbEngine(instance, connection, ownTemp);
+    return new DuckDbEngine(instance, connection, ownTemp, options.csvBufferBytes);
   }
 
   close(): void {
@@ -224,7 +231,13 @@ export class DuckDbEngine {
         sheetName,
         headers,
         columnTypes: headers.map(() => "VARCHAR"),
-        csv: { delimiter, width: headers.length, parallel: true, encoding: "utf-8" },
+        csv: {
+          delimiter,
+          width: headers.length,
+          parallel: true,
+          encoding: "utf-8",
+          bufferBytes: this.csvBufferBytes,
+        },
       },
     };
   }
@@ -358,7 +371,7 @@ class SegmentationRun {
         : null;
     if (cell === null) return "NULL";
     const words = TOTALS_LABELS.map((w) => duckdb.string(w)).join(", ");
-    return `CASE WHEN lower(cx_trim(regexp_replace(cx_trim(${cell}), ':$', ''))) IN (${words}) THEN cx_trim(${cell}) END`;
+    return `CASE WHEN list_contains([${words}], lower(cx_trim(regexp_replace(cx_trim(${cell}), ':$', '')))) THEN cx_trim(${cell}) END`;
   }
 
   private async load(): Promise<EngineProblem | null> {
@@ -382,8 +395,10 @@ class SegmentationRun {
       const options = { ...(this.table.csv as CsvReadOptions) };
       for (;;) {
         try {
+          // Record 0 of the scan is the header, so data row i is scan row i + 2 (row_number counts from 1).
           await this.connection.run(
-            `CREATE TABLE cx_load AS SELECT ${select.join(", ")} FROM ${csvRelation(input.path, options)}`,
+            `CREATE TABLE cx_load AS SELECT cx_scan_row - 2 AS cx_row, ${select.join(", ")} ` +
+              `FROM (SELECT row_number() OVER () AS cx_scan_row, * FROM ${csvRelation(input.path, options)})`,
           );
           break;
         } catch (error) {
@@ -399,10 +414,7 @@ class SegmentationRun {
             };
         }
       }
-      // Row 0 of the scan is the header record; rowid follows the file's order (insertion order).
-      await this.connection.run(
-        "CREATE VIEW cx_data AS SELECT rowid - 1 AS cx_row, * FROM cx_load WHERE rowid >= 1",
-      );
+      await this.connection.run("CREATE VIEW cx_data AS SELECT * FROM cx_load WHERE cx_row >= 0");
     }
     return null;
   }
