@@ -45,14 +45,13 @@ import {
 import { compact } from "../workflow/validRows";
 import {
   cellTypingMacros,
-  csvColumn,
-  csvRelation,
   findEmptyLine,
   readHeaderRecord,
   sniffDelimiter,
   typedHeader,
   type CsvReadOptions,
 } from "./csvSource";
+import { cellNumber, cellText, isTextColumn, loadTable } from "./tableLoad";
 import type { ResultColumns } from "./resultColumns";
 import {
   ABC_TOTAL_NOT_POSITIVE,
@@ -357,65 +356,23 @@ class SegmentationRun {
     return [...new Set(roles)];
   }
 
-  private numberExpression(column: number): string {
-    if (this.table.csv) return `cx_cell_number(${csvColumn(column)})`;
-    return parquetNumber(duckdb.identifier(this.table.headers[column]), this.table.columnTypes[column]);
-  }
-
   /** The customer text when it is a totals word (checked again in JavaScript), else NULL. */
   private labelExpression(column: number): string {
-    const cell = this.table.csv
-      ? csvColumn(column)
-      : /VARCHAR/.test(this.table.columnTypes[column])
-        ? duckdb.identifier(this.table.headers[column])
-        : null;
-    if (cell === null) return "NULL";
+    if (!isTextColumn(this.table, column)) return "NULL";
+    const text = cellText(this.table, column);
     const words = TOTALS_LABELS.map((w) => duckdb.string(w)).join(", ");
-    return `CASE WHEN list_contains([${words}], lower(cx_trim(regexp_replace(cx_trim(${cell}), ':$', '')))) THEN cx_trim(${cell}) END`;
+    return `CASE WHEN list_contains([${words}], lower(cx_trim(regexp_replace(${text}, ':$', '')))) THEN ${text} END`;
   }
 
   private async load(): Promise<EngineProblem | null> {
     const select = this.loadedRoles().map(
-      (role) => `${this.numberExpression(this.settings.mapping[role] as number)} AS ${LOADED[role]}`,
+      (role) => `${cellNumber(this.table, this.settings.mapping[role] as number)} AS ${LOADED[role]}`,
     );
     const customer = this.settings.mapping.customer;
-    if (customer !== null) select.push(`${this.labelExpression(customer)} AS cx_label`);
-    else select.push("NULL AS cx_label");
-    const { input } = this.table;
-    if (input.kind === "parquet") {
-      try {
-        await this.connection.run(
-          `CREATE TABLE cx_load AS SELECT file_row_number AS cx_row, ${select.join(", ")} FROM read_parquet(${sqlString(input.path)}, file_row_number = true)`,
-        );
-      } catch (error) {
-        return { code: "unreadable", message: `${input.path} could not be read: ${firstLine(error)}` };
-      }
-      await this.connection.run("CREATE VIEW cx_data AS SELECT * FROM cx_load");
-    } else {
-      const options = { ...(this.table.csv as CsvReadOptions) };
-      for (;;) {
-        try {
-          // Record 0 of the scan is the header, so data row i is scan row i + 2 (row_number counts from 1).
-          await this.connection.run(
-            `CREATE TABLE cx_load AS SELECT cx_scan_row - 2 AS cx_row, ${select.join(", ")} ` +
-              `FROM (SELECT row_number() OVER () AS cx_scan_row, * FROM ${csvRelation(input.path, options)})`,
-          );
-          break;
-        } catch (error) {
-          const message = firstLine(error) + " " + String(error);
-          if (options.parallel && /quoted new ?lines/i.test(message)) options.parallel = false;
-          else if (options.encoding === "utf-8" && /unicode|utf-?8/i.test(message))
-            options.encoding = "latin-1";
-          else if (this.cancelled) return cancelledProblem();
-          else
-            return {
-              code: "unreadable",
-              message: `${path.basename(input.path)} could not be read as CSV: ${firstLine(error)}`,
-            };
-        }
-      }
-      await this.connection.run("CREATE VIEW cx_data AS SELECT * FROM cx_load WHERE cx_row >= 0");
-    }
+    select.push(`${customer === null ? "NULL" : this.labelExpression(customer)} AS cx_label`);
+    const problem = await loadTable(this.connection, this.table, select, "cx_load", () => this.cancelled);
+    if (problem) return problem;
+    await this.connection.run("CREATE VIEW cx_data AS SELECT * FROM cx_load");
     return null;
   }
 
@@ -782,28 +739,4 @@ function cancelledProblem(): EngineProblem {
 
 function cancelled(): EngineOutcome {
   return { ok: false, problem: cancelledProblem() };
-}
-
-/**
- * A Parquet column as the number the workflow would read from the same cell of a workbook: numbers
- * as doubles, dates and timestamps as Excel serials (1900 system; a timestamp's time as the
- * fraction, read in UTC as `utcDateToSerial` reads date cells), anything else (text, logicals) NULL.
- */
-function parquetNumber(column: string, type: string): string {
-  if (
-    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/.test(
-      type,
-    )
-  ) {
-    return `CAST(${column} AS DOUBLE)`;
-  }
-  if (type === "DATE") {
-    return `CASE WHEN ${column} < DATE '1900-01-01' THEN NULL WHEN ${column} < DATE '1900-03-01' THEN CAST(DATE_DIFF('day', DATE '1899-12-31', ${column}) AS DOUBLE) ELSE CAST(DATE_DIFF('day', DATE '1899-12-30', ${column}) AS DOUBLE) END`;
-  }
-  if (/^TIMESTAMP/.test(type)) {
-    // (ms − Date.UTC(1899, 11, 30)) / 86,400,000, one day less before 1900-03-01 (Excel's 1900 leap day).
-    const days = `(CAST(epoch_ms(${column}) AS DOUBLE) + 2209161600000) / 86400000`;
-    return `CASE WHEN ${column} < TIMESTAMP '1900-01-01' THEN NULL WHEN ${column} < TIMESTAMP '1900-03-01' THEN ${days} - 1 ELSE ${days} END`;
-  }
-  return "NULL";
 }
