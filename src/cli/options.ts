@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import type { ColumnMapping, CutRule, Method, Role, SegmentationSettings } from "../workflow/types";
+import { EMIT_SQL_USAGE, ENGINE_OPTIONS, ENGINE_USAGE } from "./engineOptions";
 
 export const USAGE = `Usage: cx-segment [file.xlsx|file.csv] [options]
 
@@ -33,7 +34,7 @@ Output:
   --csv-protect         CSV output: prefix text starting with = + - @ with ' so Excel keeps it as text
   --json                print a machine-readable summary on stdout
   --help                show this help
-`;
+${ENGINE_USAGE}${EMIT_SQL_USAGE}`;
 
 export interface CliOptions {
   file: string | null;
@@ -51,6 +52,8 @@ export interface CliOptions {
   /** Applies the method options to settings that already carry the detected mapping. */
   apply: (settings: SegmentationSettings) => SegmentationSettings;
   formulas: boolean;
+  /** --engine duckdb|js; undefined = decided by the file (src/cli/engine.ts). */
+  engine?: string;
 }
 
 const ROLE_ALIASES: Record<string, Role> = {
@@ -93,6 +96,7 @@ export function parseCommandLine(
         "no-stream": { type: "boolean" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        ...ENGINE_OPTIONS,
       },
     });
   } catch (error) {
@@ -170,6 +174,7 @@ export function parseCommandLine(
       csvProtect: values["csv-protect"] ?? false,
       stream: values.stream ? true : values["no-stream"] ? false : undefined,
       formulas: values.formulas ?? false,
+      engine: values.engine,
       mapByHeader,
       apply,
     },
