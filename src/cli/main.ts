@@ -13,6 +13,8 @@ import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
 import { XlsxStreamWorkbook } from "../workbook/xlsxStreamWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
+import { emitSqlCommand, wantsEmitSql } from "./emitSql";
+import { chooseEngine, segmentWithDuckDb } from "./engine";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
 import { formatSummary, summaryJson } from "./report";
 
@@ -33,6 +35,7 @@ const LARGE_FILE_BYTES = 20 * 1024 * 1024;
 /** Runs the command line; resolves to the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (wantsEmitSql(argv)) return await emitSqlCommand(argv, io);
     return await segmentFile(argv, io);
   } catch (error) {
     // A bug or an unexpected library failure: still one line, and nothing written (see writeAtomically).
@@ -60,6 +63,12 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     ? input.replace(/(\.[^./\\]*)?$/, inputIsCsv ? ".segmented.csv" : ".segmented.xlsx")
     : path.join(io.cwd, "sample-customers.segmented.xlsx");
   const output = options.output ? path.resolve(io.cwd, options.output) : defaultOutput;
+  const engine = chooseEngine(input, options.engine);
+  if ("message" in engine) return fail(engine.message, 2);
+  if (engine.engine === "duckdb") {
+    const code = await segmentWithDuckDb(input, output, options, engine.byName, io);
+    if (code !== "use-js") return code;
+  }
 
   let opened;
   try {
