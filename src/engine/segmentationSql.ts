@@ -370,11 +370,15 @@ class StatementBuilder {
     const m = this.quintileCuts("monetary", cuts.monetary);
     const above = (measure: string, table: string) =>
       [1, 2, 3, 4].map((k) => `CASE WHEN cx_${measure} > ${table}.cx_c${k} THEN 1 ELSE 0 END`).join(" + ");
+    // The window function (a constant) keeps PostgreSQL from inlining the three score expressions
+    // into each of the rules' 60 comparisons: inlined, its JIT compiled the statement for 90 s
+    // (measured, 100,000 rows) before running it in 7.
     this.ctes.push(
       `cx_scored AS (\n  SELECT cx_rows.*,\n` +
         `    5 - (${above("recency", r)}) AS cx_r,\n` +
         `    1 + ${above("frequency", f)} AS cx_f,\n` +
-        `    1 + ${above("monetary", m)} AS cx_m\n` +
+        `    1 + ${above("monetary", m)} AS cx_m,\n` +
+        `    COUNT(*) OVER () AS cx_rows_in_all\n` +
         `  FROM cx_rows CROSS JOIN ${r} CROSS JOIN ${f} CROSS JOIN ${m}\n)`,
     );
     const between = (score: string, [lo, hi]: readonly [number, number]) =>
@@ -419,7 +423,9 @@ class StatementBuilder {
         `cx_through AS (\n  SELECT cx_value, MAX(cx_running) AS cx_through\n  FROM cx_ranked\n  WHERE cx_used = 1\n  GROUP BY cx_value\n)`,
       );
       this.ctes.push(
-        `cx_abc_groups AS (\n  SELECT cx_value, COALESCE(LAG(cx_through) OVER (ORDER BY cx_value DESC), 0) AS cx_above,\n` +
+        // The previous group's running sum (the largest before this group: sums only grow); no LAG(),
+        // which ClickHouse spells lagInFrame.
+        `cx_abc_groups AS (\n  SELECT cx_value,\n    COALESCE(MAX(cx_through) OVER (ORDER BY cx_value DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS cx_above,\n` +
           `    MAX(cx_through) OVER () AS cx_total\n  FROM cx_through\n)`,
       );
     }

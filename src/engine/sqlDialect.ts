@@ -56,9 +56,17 @@ function standardString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** `'it\'s'`: BigQuery, Snowflake, Spark and ClickHouse read a backslash as an escape inside strings. */
+/** `'it\'s'`: BigQuery, Snowflake and Spark read a backslash as an escape inside strings. */
 function backslashString(text: string): string {
   return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r")}'`;
+}
+
+/**
+ * `'it''s'` with backslashes doubled: ClickHouse reads both `''` and `\'`, and a backslash as an
+ * escape (the doubled quote is the form Debian's sqlglot 10.6 also parses).
+ */
+function clickhouseString(text: string): string {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
 const castToDate = (expression: string) => `CAST(${expression} AS DATE)`;
@@ -113,7 +121,7 @@ export const DIALECTS: Readonly<Record<DialectName, Dialect>> = Object.freeze({
   clickhouse: {
     name: "clickhouse",
     identifier: doubleQuoted,
-    string: backslashString,
+    string: clickhouseString,
     double: "Float64",
     bigint: "Int64",
     toDate: castToDate,

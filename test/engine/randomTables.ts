@@ -33,16 +33,27 @@ export interface TableOptions {
   invalidShare?: number;
   /** Allow negative revenues. */
   negatives?: boolean;
+  /**
+   * A table a typed warehouse table can hold: the only cells left out are blanks (NULL), numbers
+   * are written plainly, last purchases are ISO dates.
+   */
+  warehouse?: boolean;
 }
 
 const TEXT_CELLS = ["n/a", "12 kg", "-", "TRUE", "2026-02-31", "1,5", "#N/A"];
 
 /** The rows of a random table as CSV fields (header first). */
-export function randomTable({ rows, seed, invalidShare = 0, negatives = false }: TableOptions): string[][] {
+export function randomTable({
+  rows,
+  seed,
+  invalidShare = 0,
+  negatives = false,
+  warehouse = false,
+}: TableOptions): string[][] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const maybeInvalid = (field: string) =>
-    invalidShare > 0 && next() < invalidShare ? pick(["", " ", ...TEXT_CELLS]) : field;
+    invalidShare > 0 && next() < invalidShare ? (warehouse ? "" : pick(["", " ", ...TEXT_CELLS])) : field;
   // Few distinct values: ties everywhere. Decimals whose sums are inexact in binary (0.1, 0.7 …).
   const revenues = [
     "0",
@@ -65,11 +76,12 @@ export function randomTable({ rows, seed, invalidShare = 0, negatives = false }:
   const table: string[][] = [HEADERS];
   for (let i = 0; i < rows; i++) {
     let revenue = pick(revenues);
+    if (warehouse) revenue = revenue.trim();
     if (negatives && next() < 0.1) revenue = `-${revenue.trim()}`;
     const day = 1 + Math.floor(next() * 28);
     const month = 1 + Math.floor(next() * 12);
     const lastPurchase =
-      next() < 0.1
+      !warehouse && next() < 0.1
         ? String(45000 + Math.floor(next() * 700) + pick([0, 0.25, 0.75])) // a serial number, maybe with a time
         : `${pick(["2024", "2025", "2026"])}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
     table.push([
