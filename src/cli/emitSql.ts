@@ -19,6 +19,7 @@ import { detectMapping } from "../workflow/mapping";
 import { uniqueName } from "../workflow/names";
 import { defaultSettings, previewTable } from "../workflow/run";
 import type { Role, SegmentationSettings } from "../workflow/types";
+import { loadDuckDbEngine } from "./engine";
 import type { CliIo } from "./main";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
 
@@ -132,7 +133,7 @@ function splitArguments(
 /** The header row of a sample file: CSV/TSV (first record), Parquet (column names) or .xlsx. */
 async function sampleHeaders(file: string, options: { sheet?: string; table?: string }): Promise<string[]> {
   if (/\.parquet$/i.test(file)) {
-    const { DuckDbEngine } = await import("../engine/duckdbEngine");
+    const { DuckDbEngine } = loadDuckDbEngine();
     const engine = await DuckDbEngine.open({ threads: 1, memoryLimit: "256MB" });
     try {
       const described = await engine.describe({ kind: "parquet", path: file });

@@ -40,6 +40,16 @@ import { formatSummary, summaryJson } from "./report";
  */
 export const DUCKDB_ABOVE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The engine module, loaded on first use: DuckDB's native library would otherwise cost every run of
+ * the runner (an .xlsx too) its loading time. A plain `require`, because the compiled runner is
+ * CommonJS and `import()` there would resolve like an ES module (which needs the file's extension).
+ */
+export function loadDuckDbEngine(): typeof import("../engine/duckdbEngine") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../engine/duckdbEngine");
+}
+
 /** Excel's rows per sheet: more data rows than this never fit a workbook. */
 const EXCEL_ROWS = 1_048_576;
 
@@ -159,8 +169,7 @@ export async function segmentWithDuckDb(
     }
   }
 
-  // Loaded on demand: DuckDB's native library costs every other run of the runner its start-up.
-  const { DuckDbEngine } = await import("../engine/duckdbEngine");
+  const { DuckDbEngine } = loadDuckDbEngine();
   const engine = await DuckDbEngine.open();
   try {
     const source: EngineInput = parquet ? { kind: "parquet", path: input } : { kind: "csv", path: input };
