@@ -51,12 +51,24 @@ export async function writeCsvWithResults(
     out.once("error", reject);
   });
   await opened;
-  const write = (text: string) =>
-    new Promise<void>((resolve, reject) => {
-      out.once("error", reject);
-      if (out.write(text)) resolve();
-      else out.once("drain", resolve);
+  let failed: unknown = null;
+  out.on("error", (error) => (failed = error));
+  const write = async (text: string) => {
+    if (failed !== null) throw failed;
+    if (out.write(text)) return;
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = () => {
+        out.off("error", onError);
+        resolve();
+      };
+      const onError = (error: unknown) => {
+        out.off("drain", onDrain);
+        reject(error);
+      };
+      out.once("drain", onDrain);
+      out.once("error", onError);
     });
+  };
   const protect = options.protectFormulaText === true;
   const columnCount = results.headers.length;
   let width = 0;

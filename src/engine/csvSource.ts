@@ -42,13 +42,20 @@ function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** {@link JS_TRIM_CHARACTERS} as an RE2 character class (`[\x{0009}…]`). */
+const TRIM_CLASS = `[${[...JS_TRIM_CHARACTERS].map((ch) => `\\x{${ch.charCodeAt(0).toString(16).padStart(4, "0")}}`).join("")}]`;
+
 /**
  * DuckDB macros that type a VARCHAR field as the CSV workbook does: `cx_trim(s)`, and
  * `cx_cell_number(s)` = the cell's number (dates as serials), or NULL for blank and text.
+ *
+ * Speed (measured, 1,048,575 rows × 2 columns): `trim(s, characters)` with these 25 characters
+ * took 20 s, the same trim as one RE2 `regexp_replace` 0.9 s; and a field that already is a plain
+ * number or date (nearly all of them) skips the trim: 1.9 s for both columns, typed.
  */
 export function cellTypingMacros(): string[] {
   return [
-    `CREATE OR REPLACE MACRO cx_trim(s) AS trim(s, ${literal(JS_TRIM_CHARACTERS)})`,
+    `CREATE OR REPLACE MACRO cx_trim(s) AS regexp_replace(s, ${literal(`^${TRIM_CLASS}+|${TRIM_CLASS}+$`)}, '', 'g')`,
     // Excel 1900 system: days since 1899-12-31 before 1900-03-01, since 1899-12-30 from then on
     // (serial 60 is Excel's 29 February 1900, which DuckDB rightly does not know).
     `CREATE OR REPLACE MACRO cx_iso_serial(t) AS CASE
@@ -59,7 +66,10 @@ export function cellTypingMacros(): string[] {
     `CREATE OR REPLACE MACRO cx_typed_number(t) AS CASE
        WHEN regexp_full_match(t, ${literal(NUMBER_PATTERN_RE2)}) THEN TRY_CAST(t AS DOUBLE)
        WHEN regexp_full_match(t, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN cx_iso_serial(t) END`,
-    `CREATE OR REPLACE MACRO cx_cell_number(s) AS cx_typed_number(cx_trim(s))`,
+    // A field that is a number or date as it stands needs no trim (the patterns hold no spaces).
+    `CREATE OR REPLACE MACRO cx_cell_number(s) AS CASE
+       WHEN regexp_full_match(s, ${literal(NUMBER_PATTERN_RE2)}) THEN TRY_CAST(s AS DOUBLE)
+       ELSE cx_typed_number(cx_trim(s)) END`,
   ];
 }
 

@@ -51,7 +51,7 @@ import {
   typedHeader,
   type CsvReadOptions,
 } from "./csvSource";
-import { cellNumber, cellText, isTextColumn, loadTable } from "./tableLoad";
+import { cellNumber, cellRaw, cellText, isTextColumn, loadTable } from "./tableLoad";
 import type { ResultColumns } from "./resultColumns";
 import {
   ABC_TOTAL_NOT_POSITIVE,
@@ -361,7 +361,11 @@ class SegmentationRun {
     if (!isTextColumn(this.table, column)) return "NULL";
     const text = cellText(this.table, column);
     const words = TOTALS_LABELS.map((w) => duckdb.string(w)).join(", ");
-    return `CASE WHEN list_contains([${words}], lower(cx_trim(regexp_replace(${text}, ':$', '')))) THEN ${text} END`;
+    // A cheap filter first (every totals word contains one of these), then the exact test.
+    return (
+      `CASE WHEN regexp_matches(${cellRaw(this.table, column)}, '(?i)(tota|sum|gesamt|somme)') ` +
+      `AND list_contains([${words}], lower(cx_trim(regexp_replace(${text}, ':$', '')))) THEN ${text} END`
+    );
   }
 
   private async load(): Promise<EngineProblem | null> {

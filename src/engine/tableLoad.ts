@@ -78,8 +78,12 @@ export function cellNumber(table: EngineTable, column: number): string {
 
 /** Column `column`'s cells as trimmed text, NULL when blank (numbers as their text in the file). */
 export function cellText(table: EngineTable, column: number): string {
-  const cell = table.csv ? csvColumn(column) : `CAST(${duckdb.identifier(table.headers[column])} AS VARCHAR)`;
-  return `nullif(cx_trim(${cell}), '')`;
+  return `nullif(cx_trim(${cellRaw(table, column)}), '')`;
+}
+
+/** Column `column`'s cells as the file holds them, as VARCHAR (untrimmed). */
+export function cellRaw(table: EngineTable, column: number): string {
+  return table.csv ? csvColumn(column) : `CAST(${duckdb.identifier(table.headers[column])} AS VARCHAR)`;
 }
 
 /** Whether column `column` holds text (always for CSV). */

@@ -4,6 +4,7 @@
  * milliseconds do not). No timing is asserted anywhere in `npm test`.
  */
 import type { BenchRow } from "./benchRow";
+import { runEngineBench } from "./engine.bench";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runOfficeBench } from "./office.bench";
@@ -13,6 +14,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Custom functions, one spilled call", () => runFunctionsBench()],
   ["Segmentation workflow, in-memory workbook", runWorkflowBench],
   ["Command-line runner on files", runFilesBench],
+  ["DuckDB engine on files (beyond Excel, against pandas)", runEngineBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
 ];
 
