@@ -9,7 +9,7 @@ export const ENGINE_OPTIONS = { engine: { type: "string" } } as const;
 
 export const ENGINE_USAGE = `Engine:
   --engine E            duckdb (CSV and Parquet, any size) or js (every file kind); default:
-                        duckdb for Parquet, CSV over 16 MB or over 1,048,576 rows, else js
+                        duckdb for Parquet, CSV over 10 MB or over 1,048,576 rows, else js
 `;
 
 export const EMIT_SQL_USAGE = `Warehouse SQL (prints one statement; reads at most the sample file's header row):
