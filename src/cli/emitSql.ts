@@ -10,7 +10,6 @@
  * orders ABC's equal values (the runner keeps their row order; a table has none).
  */
 import path from "node:path";
-import { readHeaderRecord, sniffDelimiter } from "../engine/csvSource";
 import { orderLogStatement, PERIOD_DAYS, type Period } from "../engine/orderLogSql";
 import { METHOD_ROLES, RESULT_HEADERS, segmentationStatement } from "../engine/segmentationSql";
 import { DIALECT_NAMES, dialectNamed, tableName, type Dialect } from "../engine/sqlDialect";
@@ -19,9 +18,10 @@ import { detectMapping } from "../workflow/mapping";
 import { uniqueName } from "../workflow/names";
 import { defaultSettings, previewTable } from "../workflow/run";
 import type { Role, SegmentationSettings } from "../workflow/types";
-import { loadDuckDbEngine } from "./engine";
+import { isParquet, loadParquetWorkbook } from "./engine";
 import type { CliIo } from "./main";
 import { USAGE, applyMapping, parseCommandLine } from "./options";
+import { runnerWords } from "./runnerWords";
 
 /** The order log's roles: the customer, the order date and the amount. */
 type OrderRole = "customer" | "orderDate" | "amount";
@@ -130,23 +130,21 @@ function splitArguments(
   return { ok: true, own, orderMaps, rest };
 }
 
-/** The header row of a sample file: CSV/TSV (first record), Parquet (column names) or .xlsx. */
+/**
+ * The header row of a sample file, read by the runner's own readers: CSV/TSV (main's CSV reader:
+ * its encoding, delimiter and `sep=` line), .xlsx, or Parquet (its column names, through DuckDB).
+ */
 async function sampleHeaders(file: string, options: { sheet?: string; table?: string }): Promise<string[]> {
-  if (/\.parquet$/i.test(file)) {
-    const { DuckDbEngine } = loadDuckDbEngine();
-    const engine = await DuckDbEngine.open({ threads: 1, memoryLimit: "256MB" });
+  if (isParquet(file)) {
+    const workbook = await loadParquetWorkbook().open(file, { threads: 1, memoryLimit: "256MB" });
     try {
-      const described = await engine.describe({ kind: "parquet", path: file });
-      if (!described.ok) throw new FileInputError(described.problem.message);
-      return described.table.headers;
+      return [...workbook.columnNames];
     } finally {
-      engine.close();
+      workbook.close();
     }
   }
-  if (/\.(csv|tsv|txt)$/i.test(file))
-    return (await readHeaderRecord(file, sniffDelimiter(file))).map((h) => h.trim());
-  const { workbook } = await openFileWorkbook(file, { sheet: options.sheet });
-  const preview = await previewTable(workbook, 0);
+  const { workbook } = await openFileWorkbook(file, { sheet: options.sheet, table: options.table });
+  const preview = await previewTable(workbook, 0, runnerWords());
   if (!preview.ok) throw new FileInputError(`${path.basename(file)}: ${preview.problem.message}`);
   return preview.preview.headers;
 }

@@ -3,20 +3,26 @@
  * `cx-segment` / `npm run segment -- [file] [options]`: segments a customer table in an .xlsx or
  * .csv file without Excel, through the same workflow as the task pane (`src/workflow/run.ts`) on a
  * file workbook. Writes a copy (never the input), prints the summary, exits 0 on success and 1 with
- * a one-line message on stderr otherwise (2 for a usage mistake). Nothing is left behind on failure:
- * the output is written to a temporary file in the same folder and renamed at the end.
+ * a one-line message on stderr otherwise (2 for a usage mistake). Outputs never collide and nothing is
+ * left behind on failure: see `outputFiles.ts`.
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { sheetToCsv } from "../workbook/csvWorkbook";
-import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
-import { XlsxStreamWorkbook } from "../workbook/xlsxStreamWorkbook";
+import { resolveEncoding, type TextEncoding } from "../workbook/csv/textEncoding";
+import { CSV_COMPANIONS, CsvWorkbook } from "../workbook/csvWorkbook";
+import type { ParquetWorkbook } from "../engine/parquetWorkbook";
+import { FileInputError, openFileWorkbook, type FileWorkbook } from "../workbook/fileWorkbook";
+import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import type { RunSummary } from "../workflow/types";
+import { describeProblem } from "../workflow/problemText";
+import type { ProblemCode, ProblemDetails } from "../workflow/problems";
 import { emitSqlCommand, wantsEmitSql } from "./emitSql";
-import { chooseEngine, segmentWithDuckDb } from "./engine";
-import { USAGE, applyMapping, parseCommandLine } from "./options";
+import { chooseEngine, loadParquetWorkbook } from "./engine";
+import { USAGE, applyMapping, parseCommandLine, type CliOptions } from "./options";
+import { checkOutputs, companionPath, defaultOutputPath, writeOutputs, type OutputFile } from "./outputFiles";
 import { formatSummary, summaryJson } from "./report";
+import { runnerWords } from "./runnerWords";
 
 /** Where the runner writes; tests pass their own. */
 export interface CliIo {
@@ -58,50 +64,81 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   }
 
   const input = options.file ? path.resolve(io.cwd, options.file) : bundledSample();
-  const inputIsCsv = /\.(csv|tsv|txt)$/i.test(input);
-  const defaultOutput = options.file
-    ? input.replace(/(\.[^./\\]*)?$/, inputIsCsv ? ".segmented.csv" : ".segmented.xlsx")
-    : path.join(io.cwd, "sample-customers.segmented.xlsx");
-  const output = options.output ? path.resolve(io.cwd, options.output) : defaultOutput;
+  let encoding: TextEncoding | undefined;
+  if (options.encoding !== undefined) {
+    const resolved = resolveEncoding(options.encoding);
+    if (typeof resolved === "string") return fail(`${resolved} (see --help)`, 2);
+    encoding = resolved;
+  }
   const engine = chooseEngine(input, options.engine);
   if ("message" in engine) return fail(engine.message, 2);
-  if (engine.engine === "duckdb") {
-    const code = await segmentWithDuckDb(input, output, options, engine.byName, io);
-    if (code !== "use-js") return code;
-  }
 
-  let opened;
+  let opened:
+    { kind: "xlsx" | "csv"; workbook: FileWorkbook } | { kind: "parquet"; workbook: ParquetWorkbook };
   try {
-    opened = await openFileWorkbook(
-      input,
-      { sheet: options.sheet, table: options.table },
-      {
-        protectFormulaText: options.csvProtect,
-      },
-      { stream: options.stream },
-    );
+    opened =
+      engine.engine === "duckdb"
+        ? { kind: "parquet", workbook: await loadParquetWorkbook().open(input) }
+        : await openFileWorkbook(
+            input,
+            { sheet: options.sheet, table: options.table },
+            { protectFormulaText: options.csvProtect, encoding },
+            { stream: options.stream },
+          );
   } catch (error) {
     return fail(error instanceof FileInputError ? error.message : `${input}: ${String(error)}`);
   }
-  const { kind, workbook } = opened;
-  const outputKind = /\.csv$/i.test(output) ? "csv" : "xlsx";
-  if (outputKind !== kind) {
-    return fail(`The output must be the same kind of file as the input (.${kind}): ${output}`, 2);
+  try {
+    return await segmentOpened(opened, input, options, io, fail);
+  } finally {
+    if (opened.kind === "parquet") opened.workbook.close();
   }
-  if (options.formulas && kind === "csv")
-    return fail("--formulas needs an .xlsx file (CSV has no formulas).", 2);
-  const summaryCsv = kind === "csv" ? output.replace(/\.csv$/i, ".summary.csv") : null;
-  if (path.resolve(output) === path.resolve(input)) {
-    return fail(`The output would overwrite the input ${input}; choose another --output.`, 2);
-  }
-  for (const file of [output, summaryCsv]) {
-    if (file && existsSync(file) && !options.force) {
-      return fail(`${file} already exists; pass --force to overwrite it or choose another --output.`);
-    }
-  }
+}
 
-  const previewed = await previewTable(workbook, 0);
-  if (!previewed.ok) return fail(problemText(previewed.problem.message, input, options.sheet, options.table));
+/** The run on an opened file: check the outputs, segment, write, report. */
+async function segmentOpened(
+  opened: { kind: "xlsx" | "csv"; workbook: FileWorkbook } | { kind: "parquet"; workbook: ParquetWorkbook },
+  input: string,
+  options: CliOptions,
+  io: CliIo,
+  fail: (message: string, code?: number) => number,
+): Promise<number> {
+  const { kind, workbook } = opened;
+  // What the reader noticed in the file (formulas without results, a merged header, …), shown with the outcome.
+  const readerNotes = "readerNotes" in workbook ? workbook.readerNotes() : [];
+  if (options.formulas && kind !== "xlsx")
+    return fail(`--formulas needs an .xlsx file (${kind === "csv" ? "CSV" : "Parquet"} has no formulas).`, 2);
+  const inputKind = {
+    kind,
+    delimiter: workbook instanceof CsvWorkbook ? workbook.delimiter : undefined,
+    extension: workbook instanceof XlsxWorkbook ? workbook.extension : undefined,
+  };
+  const output = options.output
+    ? path.resolve(io.cwd, options.output)
+    : options.file
+      ? defaultOutputPath(input, inputKind)
+      : path.join(io.cwd, "sample-customers.segmented.xlsx");
+  // A Parquet run's summary is a CSV file beside it (a table of words and figures, not typed columns).
+  const companionExtension = kind === "parquet" ? ".csv" : undefined;
+  const companions =
+    kind !== "xlsx" ? CSV_COMPANIONS.map((suffix) => companionPath(output, suffix, companionExtension)) : [];
+  const refused = checkOutputs(input, inputKind, [output, ...companions], options.force);
+  if (refused) return fail(refused.message, refused.code);
+
+  // Problems in the runner's words: flags, the headers it saw, the sheets and tables there are.
+  const sheets = kind === "xlsx" ? await workbook.sheetNames() : [];
+  const tables = "tableNames" in workbook && workbook.tableNames ? workbook.tableNames() : [];
+  const words = runnerWords({ kind, sheet: options.sheet, sheets, tables });
+  const stopped = (details: ProblemDetails) => {
+    const problem = describeProblem(details, words);
+    for (const note of readerNotes) io.stderr(`cx-segment: note: ${note}\n`);
+    return fail(`${path.basename(input)}: ${problem.message}`, exitCodeOf(problem));
+  };
+  const missing = missingTarget(options, kind, sheets, tables);
+  if (missing) return stopped(missing);
+
+  const previewed = await previewTable(workbook, 0, words);
+  if (!previewed.ok) return stopped(previewed.problem);
   const { headers, detected } = previewed.preview;
   const mapping = applyMapping(detected, options.mapByHeader, headers);
   if (typeof mapping === "string") return fail(mapping, 2);
@@ -116,36 +153,40 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
       lastShown = line;
     },
     confirmOverwrite: async () => options.force,
+    words,
   });
   if (showProgress && lastShown) io.stderr("\n");
-  if (!outcome.ok) {
-    const problem = outcome.problem;
-    const hint = problem.code === "declined-overwrite" ? " Pass --force to overwrite those cells." : "";
-    return fail(`${path.basename(input)}: ${problem.message}${hint}`);
-  }
+  if (!outcome.ok) return stopped(outcome.problem);
 
-  const written: string[] = [];
-  try {
-    if (showProgress) io.stderr("Writing the output file…\n");
-    await writeAtomically(output, (temp) => workbook.save(temp));
-    written.push(output);
-    if (summaryCsv && "addedSheets" in workbook) {
-      const sheet = workbook.addedSheets[0];
-      if (sheet) {
-        await writeAtomically(summaryCsv, async (temp) => writeFileSync(temp, sheetToCsv(sheet)));
-        written.push(summaryCsv);
-      }
+  if (showProgress) io.stderr("Writing the output file…\n");
+  const files: OutputFile[] = [{ path: output, write: (temp) => workbook.save(temp) }];
+  if ("companions" in workbook) {
+    for (const companion of workbook.companions()) {
+      files.push({
+        path: companionPath(output, companion.suffix, companionExtension),
+        write: companion.write,
+      });
     }
-  } catch (error) {
-    for (const file of written) rmSync(file, { force: true });
-    return fail(`Could not write ${output}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Checked again with the files the run actually writes (and what the folder holds by now).
+  const late = checkOutputs(
+    input,
+    inputKind,
+    files.map((file) => file.path),
+    options.force,
+  );
+  if (late) return fail(late.message, late.code);
+  const failure = await writeOutputs(files, options.force);
+  if (failure !== null) return fail(failure);
 
-  const skippedCharts = "skippedCharts" in workbook ? workbook.skippedCharts : 0;
-  const notes = [...outcome.summary.notes];
-  if (workbook instanceof XlsxStreamWorkbook) notes.push(...workbook.lossNotes());
-  if (skippedCharts > 0) notes.push("No chart was written: the xlsx library (exceljs) cannot write charts.");
-  report(io, options.json, outcome.summary, notes, written);
+  const notes = [...outcome.summary.notes, ...readerNotes];
+  report(
+    io,
+    options.json,
+    outcome.summary,
+    notes,
+    files.map((file) => file.path),
+  );
   return 0;
 }
 
@@ -154,27 +195,37 @@ function report(io: CliIo, json: boolean, summary: RunSummary, notes: string[], 
   else io.stdout(formatSummary(summary, notes, written));
 }
 
-/**
- * Writes through `write(tempPath)` to a temporary file beside `target`, then renames it over the
- * target (atomic on one file system), so a failure never leaves a partial file under the real name.
- */
-async function writeAtomically(target: string, write: (tempPath: string) => Promise<void>): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await write(temp);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+/** Problems that come from the command line rather than the file: exit code 2, as usage mistakes. */
+const USAGE_PROBLEMS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "invalid-setting",
+  "sheet-not-found",
+  "table-not-found",
+]);
+
+/** The exit code of a problem, decided by its code: 2 for a mistake in the command line, else 1. */
+export function exitCodeOf(problem: { code: ProblemCode }): number {
+  return USAGE_PROBLEMS.has(problem.code) ? 2 : 1;
 }
 
-function problemText(message: string, input: string, sheet?: string, table?: string): string {
-  if (/select a cell/i.test(message)) {
-    const where = table ? `table "${table}"` : sheet ? `sheet "${sheet}"` : "the first sheet";
-    return `${input}: no table found in ${where} (it is empty or does not exist).`;
+/**
+ * `--sheet NAME` or `--table NAME` that names nothing in the file (compared case-insensitively, as
+ * Excel compares names), with the names there are; null when both are found or not given.
+ */
+function missingTarget(
+  options: { sheet?: string; table?: string },
+  kind: "xlsx" | "csv" | "parquet",
+  sheets: readonly string[],
+  tables: readonly string[],
+): ProblemDetails | null {
+  const has = (names: readonly string[], name: string) =>
+    names.some((candidate) => candidate.toLowerCase() === name.trim().toLowerCase());
+  if (options.sheet !== undefined && kind === "xlsx" && !has(sheets, options.sheet)) {
+    return { code: "sheet-not-found", sheet: options.sheet, sheets: [...sheets] };
   }
-  return `${path.basename(input)}: ${message}`;
+  if (options.table !== undefined && !has(tables, options.table)) {
+    return { code: "table-not-found", table: options.table, tables: [...tables] };
+  }
+  return null;
 }
 
 /** The bundled sample, found from the package root (works from src/ under jest and from lib/). */

@@ -3,8 +3,19 @@
  * Pure (no files, no output): a usage mistake comes back as `{ ok: false, message }`.
  */
 import { parseArgs } from "node:util";
+import { METHOD_IDS, METHODS, methodOf } from "../workflow/methods/registry";
+import { describeProblem } from "../workflow/problemText";
+import { defaultSettings } from "../workflow/settings";
 import type { ColumnMapping, CutRule, Method, Role, SegmentationSettings } from "../workflow/types";
 import { EMIT_SQL_USAGE, ENGINE_OPTIONS, ENGINE_USAGE } from "./engineOptions";
+import { ROLE_FLAGS, runnerWords } from "./runnerWords";
+
+const ROLE_NAMES_FOR_USAGE = Object.values(ROLE_FLAGS).join(", ");
+
+/** The `--method` lines of the usage: one per registry entry. */
+const METHOD_LINES = METHOD_IDS.map(
+  (id) => `                        ${id.padEnd(10)}${METHODS[id].title}`,
+).join("\n");
 
 export const USAGE = `Usage: cx-segment [file.xlsx|file.csv] [options]
 
@@ -13,28 +24,33 @@ With no file, segments the bundled sample (assets/sample-customers.xlsx) into th
 
 Table:
   --sheet NAME          sheet to use (default: the first table, else the first sheet's used region)
-  --table NAME          Excel table to use
+  --table NAME          Excel table to use (names match case-insensitively, as in Excel)
 Method:
-  --method M            quadrant (default), rfm or abc
-  --value-cut C         quadrant value cut: median (default), mean or a number
+  --method M            one of (default quadrant):
+${METHOD_LINES}
+  --value-cut C         quadrant value cut: median (default), mean or a number (e.g. 2500 or 0.75)
   --match-cut C         quadrant match cut: median (default), mean or a number
-  --labels a,b,c,d      names for Strategic, Profit, Potential, Ordinary
+  --labels a,b,c,d      four different names for Strategic, Profit, Potential, Ordinary
   --as-of yyyy-mm-dd    RFM: count recency up to this date (default today)
-  --abc A,B             ABC: cumulative value share limits of A and B (default 0.8,0.95)
+  --abc A,B             ABC: cumulative value shares of A and B, 0 < A ≤ B ≤ 1 (default 0.8,0.95)
 Columns (detected from the headers by default):
-  --map ROLE=HEADER     ROLE: customer, value, match, satisfaction, last-purchase, orders (repeatable)
+  --map ROLE=HEADER     ROLE: ${ROLE_NAMES_FOR_USAGE} (repeatable)
 Output:
-  --output FILE         default: NAME.segmented.xlsx (or .csv) beside the input
+  --output FILE         default: NAME.segmented.xlsx (.xlsm for a macro workbook, .csv) beside the input
   --force               overwrite an existing output file, and non-empty cells beside the table
   --formulas            write live CX formulas instead of values (xlsx only)
-  --skip-invalid        leave rows with non-numeric cells unsegmented instead of stopping
-  --stream              .xlsx: read and write as streams (automatic above 8 MB); keeps values,
-                        formulas, styles and widths, but an Excel table becomes a plain range
-  --no-stream           .xlsx: load the whole workbook in memory even when it is large
+  --skip-invalid        leave rows with cells that are not numbers (for ABC also negative values)
+                        unsegmented instead of stopping
+  --stream, --no-stream accepted and ignored: .xlsx files are always streamed and patched in
+                        place (every part the run does not change is kept as it was)
   --csv-protect         CSV output: prefix text starting with = + - @ with ' so Excel keeps it as text
+  --encoding NAME       CSV input's encoding (default: byte-order mark, UTF-8, else Windows-1252);
+                        the output is written in the same encoding
   --json                print a machine-readable summary on stdout
   --help                show this help
-${ENGINE_USAGE}${EMIT_SQL_USAGE}`;
+${ENGINE_USAGE}${EMIT_SQL_USAGE}
+Exit codes: 0 done, 1 the file or its data stopped the run, 2 a mistake in the command line.
+`;
 
 export interface CliOptions {
   file: string | null;
@@ -45,6 +61,8 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   csvProtect: boolean;
+  /** --encoding NAME: the CSV file's encoding as the user named it (checked by the CSV reader). */
+  encoding?: string;
   /** --stream / --no-stream; undefined = decided by file size. */
   stream?: boolean;
   /** Role → header name given with --map. */
@@ -56,17 +74,27 @@ export interface CliOptions {
   engine?: string;
 }
 
+/** `--map` role names: each role's flag name, plus a few words people type for them. */
 const ROLE_ALIASES: Record<string, Role> = {
-  customer: "customer",
-  value: "value",
-  match: "match",
-  satisfaction: "satisfaction",
-  "last-purchase": "lastPurchase",
+  ...Object.fromEntries((Object.entries(ROLE_FLAGS) as [Role, string][]).map(([role, flag]) => [flag, role])),
   lastpurchase: "lastPurchase",
+  "last-purchase-date": "lastPurchase",
   recency: "lastPurchase",
-  orders: "orders",
   frequency: "orders",
+  revenue: "value",
+  monetary: "value",
 };
+
+/** A plain decimal number as people type it: `2500`, `-3.5`, `.75`, `1e6`; not `0x10`, `1,5` or `Infinity`. */
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The number in `text` when it is a plain decimal number with a finite value, else null. */
+export function plainDecimal(text: string): number | null {
+  const trimmed = text.trim();
+  if (!PLAIN_DECIMAL.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
 
 export function parseCommandLine(
   argv: readonly string[],
@@ -92,6 +120,7 @@ export function parseCommandLine(
         formulas: { type: "boolean" },
         "skip-invalid": { type: "boolean" },
         "csv-protect": { type: "boolean" },
+        encoding: { type: "string" },
         stream: { type: "boolean" },
         "no-stream": { type: "boolean" },
         json: { type: "boolean" },
@@ -100,67 +129,68 @@ export function parseCommandLine(
       },
     });
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return usage(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1)
-    return { ok: false, message: `One input file at most (got ${positionals.join(", ")}).` };
+  if (positionals.length > 1) return usage(`One input file at most (got ${positionals.join(", ")}).`);
 
-  const method = (values.method ?? "quadrant").toLowerCase();
-  if (method !== "quadrant" && method !== "rfm" && method !== "abc") {
-    return { ok: false, message: `--method must be quadrant, rfm or abc (got "${values.method}").` };
+  const method = (values.method ?? "quadrant").trim().toLowerCase();
+  if (!(METHOD_IDS as readonly string[]).includes(method)) {
+    return usage(`--method must be one of ${METHOD_IDS.join(", ")} (got "${values.method}").`);
   }
   const valueCut = parseCut(values["value-cut"], "--value-cut");
   const matchCut = parseCut(values["match-cut"], "--match-cut");
-  for (const cut of [valueCut, matchCut]) if (typeof cut === "string") return { ok: false, message: cut };
+  for (const cut of [valueCut, matchCut]) if (typeof cut === "string") return usage(cut);
 
-  let labels: [string, string, string, string] | null = null;
-  if (values.labels !== undefined) {
-    const parts = values.labels.split(",").map((label) => label.trim());
-    if (parts.length !== 4)
-      return { ok: false, message: `--labels needs four names separated by commas (got ${parts.length}).` };
-    labels = parts as [string, string, string, string];
-  }
-  if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) {
-    return { ok: false, message: `--as-of must be a date yyyy-mm-dd (got "${values["as-of"]}").` };
-  }
+  let labels: string[] | null = null;
+  if (values.labels !== undefined) labels = values.labels.split(",").map((label) => label.trim());
   let abc: { aUpTo: number; bUpTo: number } | null = null;
   if (values.abc !== undefined) {
-    const parts = values.abc.split(",").map(Number);
-    if (parts.length !== 2 || !parts.every((x) => x > 0 && x <= 1) || parts[0] >= parts[1]) {
-      return {
-        ok: false,
-        message: `--abc needs two shares 0 < A < B ≤ 1, e.g. 0.8,0.95 (got "${values.abc}").`,
-      };
+    const parts = values.abc.split(",").map(plainDecimal);
+    if (parts.length !== 2 || parts.some((x) => x === null)) {
+      return usage(
+        `--abc needs two plain decimal numbers separated by a comma, the shares of A and B, e.g. 0.8,0.95 (got "${values.abc}").`,
+      );
     }
-    abc = { aUpTo: parts[0], bUpTo: parts[1] };
+    abc = { aUpTo: parts[0] as number, bUpTo: parts[1] as number };
   }
   const mapByHeader: Partial<Record<Role, string>> = {};
   for (const entry of values.map ?? []) {
     const at = entry.indexOf("=");
-    const role = ROLE_ALIASES[entry.slice(0, at).trim().toLowerCase()];
-    if (at < 0 || !role) {
-      return {
-        ok: false,
-        message: `--map needs ROLE=HEADER with ROLE one of ${Object.keys(ROLE_ALIASES).join(", ")} (got "${entry}").`,
-      };
+    const role = at < 0 ? undefined : ROLE_ALIASES[entry.slice(0, at).trim().toLowerCase()];
+    const header = at < 0 ? "" : entry.slice(at + 1).trim();
+    if (!role || header === "") {
+      return usage(
+        `--map needs ROLE=HEADER with ROLE one of ${ROLE_NAMES_FOR_USAGE} and the column's header after the = (got "${entry}").`,
+      );
     }
-    mapByHeader[role] = entry.slice(at + 1).trim();
+    if (mapByHeader[role] !== undefined) {
+      return usage(
+        `--map names the ${ROLE_FLAGS[role]} column twice ("${mapByHeader[role]}" and "${header}").`,
+      );
+    }
+    mapByHeader[role] = header;
   }
-
   const apply = (base: SegmentationSettings): SegmentationSettings => ({
     ...base,
     method: method as Method,
     quadrant: {
       valueCut: (valueCut as CutRule | null) ?? base.quadrant.valueCut,
       matchCut: (matchCut as CutRule | null) ?? base.quadrant.matchCut,
-      labels: labels ?? base.quadrant.labels,
+      labels: (labels as SegmentationSettings["quadrant"]["labels"] | null) ?? base.quadrant.labels,
     },
-    rfm: { ...base.rfm, asOf: values["as-of"] ?? base.rfm.asOf },
+    rfm: { ...base.rfm, asOf: values["as-of"]?.trim() ?? base.rfm.asOf },
     abc: abc ?? base.abc,
     output: values.formulas ? "formulas" : "values",
     skipInvalidRows: values["skip-invalid"] ?? false,
   });
+  // Every method's settings rule, as its registry entry states it, in the runner's words: a typed
+  // setting that no method would accept is a mistake in the command line, whichever method runs.
+  const checked = apply(defaultSettings("2000-01-01"));
+  for (const id of METHOD_IDS) {
+    const problem = methodOf(id).check(checked[id], []);
+    if (problem !== null) return usage(describeProblem(problem, runnerWords()).message);
+  }
   return {
     ok: true,
     options: {
@@ -172,6 +202,7 @@ export function parseCommandLine(
       json: values.json ?? false,
       help: values.help ?? false,
       csvProtect: values["csv-protect"] ?? false,
+      encoding: values.encoding,
       stream: values.stream ? true : values["no-stream"] ? false : undefined,
       formulas: values.formulas ?? false,
       engine: values.engine,
@@ -192,9 +223,9 @@ export function applyMapping(
 ): ColumnMapping | string {
   const mapping = { ...detected };
   for (const [role, header] of Object.entries(byHeader) as [Role, string][]) {
-    const index = headers.findIndex((h) => h.trim().toLowerCase() === header.toLowerCase());
+    const index = headers.findIndex((h) => h.trim().toLowerCase() === header.trim().toLowerCase());
     if (index < 0)
-      return `--map ${role}=${header}: no column has that header (headers: ${headers.join(", ")}).`;
+      return `--map ${ROLE_FLAGS[role]}=${header}: no column has that header (headers: ${headers.map((h) => `"${h}"`).join(", ")}).`;
     for (const other of Object.keys(mapping) as Role[]) if (mapping[other] === index) mapping[other] = null;
     mapping[role] = index;
   }
@@ -205,7 +236,12 @@ function parseCut(text: string | undefined, flag: string): CutRule | null | stri
   if (text === undefined) return null;
   const lowered = text.trim().toLowerCase();
   if (lowered === "median" || lowered === "mean") return { kind: lowered };
-  const value = Number(text);
-  if (text.trim() !== "" && Number.isFinite(value)) return { kind: "number", value };
-  return `${flag} must be median, mean or a number (got "${text}").`;
+  const value = plainDecimal(text);
+  if (value !== null) return { kind: "number", value };
+  const comma = /^[+-]?\d+,\d+$/.test(text.trim()) ? " (write decimals with a point: 2.5)" : "";
+  return `${flag} must be median, mean or a plain decimal number such as 2500 or 0.75 (got "${text}")${comma}.`;
+}
+
+function usage(message: string): { ok: false; message: string } {
+  return { ok: false, message };
 }

@@ -40,7 +40,10 @@ export function formatSummary(
   return `${lines.join("\n")}\n`;
 }
 
-/** The summary as plain JSON (shares as fractions, as everywhere in the add-in). */
+/**
+ * The summary as plain JSON (shares as fractions, as everywhere in the add-in), with the Pareto
+ * curve and, for RFM, the recency × frequency grid, for scripts that draw their own charts.
+ */
 export function summaryJson(summary: RunSummary, notes: readonly string[], written: readonly string[]) {
   return {
     method: summary.method,
@@ -50,6 +53,8 @@ export function summaryJson(summary: RunSummary, notes: readonly string[], writt
     gini: summary.gini,
     segments: summary.segments,
     cutPoints: summary.cutPoints,
+    paretoCurve: summary.paretoCurve,
+    ...(summary.rfmGrid ? { rfmGrid: summary.rfmGrid } : {}),
     notes,
     written,
   };

@@ -9,8 +9,12 @@
  * | `null`, `undefined`, `""`          | blank (0 in a sum; an all-blank row → "") | ignored                                  |
  * | finite number                     | the number                               | the number                               |
  * | text (even "12"), logical         | `#VALUE!` in that row                    | ignored, as `SUM` ignores them           |
- * | `NaN`, `±Infinity`                | `#VALUE!` in that row                    | `#VALUE!` for the call                   |
- * | error ({@link CoreError})         | that error in that row                   | that error for the call                  |
+ * | `NaN`, `±Infinity`                | `#VALUE!` in that row                    | PARETOSHARE: `#VALUE!`; medians: left out |
+ * | error ({@link CoreError})         | that error in that row                   | PARETOSHARE: that error; medians: left out |
+ *
+ * Options (`value_cut`, `method`, `tolerance`, a weight, a label, a cell of `top`): blank → the
+ * default; an error value → that same error, its message naming the option ({@link errorInOption});
+ * anything else is checked against the option's declared domain ({@link parameters}).
  *
  * Logical values in a per-row input are an error rather than 1/0: a TRUE in a cost column is far
  * more likely a mistake than a cost of 1, and Excel's own `SUM` over a range does not count it either.
@@ -119,7 +123,7 @@ export interface NumberParameter {
   readonly minExclusive?: boolean;
   /** Inclusive upper bound. */
   readonly max: number;
-  /** The domain in words, for messages: "greater than 0 and at most 1". */
+  /** The domain as a noun phrase that follows "must be" in messages: "a fraction greater than 0 and at most 1". */
   readonly rule: string;
 }
 
@@ -136,7 +140,7 @@ export const parameters = {
     defaultValue: 0,
     min: 0,
     max: Infinity,
-    rule: "zero or more (rating points)",
+    rule: "zero or more rating points",
   } as NumberParameter,
   top: {
     name: "top",
@@ -151,36 +155,67 @@ export const parameters = {
     defaultValue: NaN,
     min: -Infinity,
     max: Infinity,
-    rule: "",
+    rule: "a number",
   } as NumberParameter,
   matchCut: {
     name: "match_cut",
     defaultValue: NaN,
     min: -Infinity,
     max: Infinity,
-    rule: "",
+    rule: "a number",
   } as NumberParameter,
 } as const;
 
-/** Reads a choice parameter: blank → default; otherwise one of the options (any case, spaces trimmed). */
+/**
+ * Reads a choice parameter: blank → default; otherwise one of the options (any case, spaces
+ * trimmed). An error value is passed through, its message naming the parameter.
+ */
 export function readChoice<T extends string>(cell: CellValue, parameter: ChoiceParameter<T>): Result<T> {
   if (isBlank(cell)) return parameter.defaultValue;
-  if (cell instanceof CoreError) return cell;
+  if (cell instanceof CoreError) return errorInOption(parameter.name, cell);
   const wanted = typeof cell === "string" ? cell.trim().toLowerCase() : undefined;
   const found = parameter.options.find((option) => option === wanted);
   return found ?? messages.unknownChoice(parameter.name, cell, parameter.options);
 }
 
-/** Reads a number parameter: blank → default; text, logicals and numbers outside the domain → `#VALUE!`. */
+/**
+ * Reads a number parameter: blank → default; text, logicals, non-finite numbers and numbers outside
+ * the domain → `#VALUE!`. An error value is passed through, its message naming the parameter.
+ */
 export function readNumberParameter(cell: CellValue, parameter: NumberParameter): Result<number> {
   if (isBlank(cell)) return parameter.defaultValue;
-  if (cell instanceof CoreError) return cell;
+  if (cell instanceof CoreError) return errorInOption(parameter.name, cell);
   if (typeof cell !== "number") return messages.optionNotANumber(parameter.name, cell, parameter.rule);
-  if (!Number.isFinite(cell))
-    return messages.outOfRange(parameter.name, cell, parameter.rule || "a finite number");
+  if (!Number.isFinite(cell)) return messages.notFinite(parameter.name);
   const belowMin = parameter.minExclusive ? cell <= parameter.min : cell < parameter.min;
   if (belowMin || cell > parameter.max) return messages.outOfRange(parameter.name, cell, parameter.rule);
   return cell;
+}
+
+/**
+ * An error value given for an option (a cut, a method, a weight, a label, a top): the same error,
+ * with a message that names where it was given, and the original message kept inside it.
+ *
+ * @example
+ * errorInOption("value_cut", new CoreError(ErrorKind.NotAvailable, "")).message
+ * // => "value_cut holds the error #N/A: fix the cell it comes from, or give a value instead."
+ */
+export function errorInOption(where: string, error: CoreError): CoreError {
+  return messages.errorInArgument(where, error.kind, error.message);
+}
+
+/** True when a grid holds at least one cell (stops at the first row that has one: O(1) for Excel's ranges). */
+export function hasCells(grid: Grid): boolean {
+  for (let i = 0; i < grid.length; i++) if (grid[i].length > 0) return true;
+  return false;
+}
+
+/**
+ * A required range must hold at least one cell. Excel always passes one; a caller (a script, a
+ * test) can pass `[]` or `[[]]`, which would otherwise give an empty, unshowable result.
+ */
+export function requireCells(grid: Grid, argument: string): Result<Grid> {
+  return hasCells(grid) ? grid : messages.emptyRange(argument);
 }
 
 /** The cells of a grid in reading order (row by row). */
@@ -188,13 +223,6 @@ export function flatten(grid: Grid): CellValue[] {
   const cells: CellValue[] = [];
   for (const row of grid) for (const cell of row) cells.push(cell);
   return cells;
-}
-
-/** A grid that holds a single cell reads as that cell (Excel passes a typed scalar as [[x]]). */
-export function singleCell(grid: Grid | CellValue): CellValue {
-  if (!Array.isArray(grid)) return grid as CellValue;
-  const rows = grid as Grid;
-  return rows.length === 0 || rows[0].length === 0 ? null : rows[0][0];
 }
 
 /**

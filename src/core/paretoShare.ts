@@ -2,6 +2,7 @@ import { Grid, isBlank, parameters, readNumberParameter, RowResult } from "./arg
 import { CoreError, isCoreError, Result } from "./errors";
 import { cellName, messages } from "./messages";
 import { selectInPlace } from "./quickselect";
+import { overflowScale } from "./wideSum";
 
 /**
  * Share of the total held by the top `topFraction` of customers (the 80/20 rule's left-hand side).
@@ -12,15 +13,16 @@ import { selectInPlace } from "./quickselect";
  * which is what a Lorenz-style chart of the shares needs.
  *
  * Expects non-negative finite values and 0 < topFraction ≤ 1; returns NaN when the total is 0 (the
- * caller decides which error that is). Selection, not sorting: expected O(n). `work` is reordered.
+ * caller decides which error that is). A total beyond the double range is no problem: `work` is
+ * then rescaled by a power of two first. Selection, not sorting: expected O(n). `work` is reordered
+ * (and may be rescaled).
  *
  * @example
  * paretoShareOf(Float64Array.of(50, 30, 10, 5, 5), 0.5) // => 0.85  ((50 + 30 + 0.5·10) / 100)
  */
 export function paretoShareOf(work: Float64Array, topFraction: number): number {
   const n = work.length;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += work[i];
+  const total = totalWithinRange(work);
   if (n === 0 || total === 0) return NaN;
   const k = topFraction * n;
   const whole = Math.floor(k);
@@ -44,6 +46,7 @@ export function paretoShareOf(work: Float64Array, topFraction: number): number {
  */
 export function paretoSharesOf(work: Float64Array, topFractions: readonly number[]): number[] {
   const n = work.length;
+  totalWithinRange(work);
   work.sort();
   // topSums[w] = sum of the w largest values.
   const topSums = new Float64Array(n + 1);
@@ -56,6 +59,35 @@ export function paretoSharesOf(work: Float64Array, topFractions: readonly number
     if (whole >= n) return 1;
     return (topSums[whole] + (k - whole) * work[n - whole - 1]) / total;
   });
+}
+
+/** Totals below this (2⁻⁵⁰⁰) are scaled up before any share is computed. */
+const TINY_TOTAL = 2 ** -500;
+
+/**
+ * Σ work, after scaling `work` in place by a power of two when the plain total is beyond the double
+ * range (customers worth 9e307 each) or so small that products with it lose digits (1e-320): the
+ * shares are ratios, so the scale cancels, and multiplying by a power of two is exact (see
+ * {@link overflowScale}). Expects finite, non-negative values.
+ */
+function totalWithinRange(work: Float64Array): number {
+  const n = work.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += work[i];
+  if (total > 0 && total < TINY_TOTAL) {
+    // Customers worth 1e-320 in all: fraction · next would be a subnormal product that has lost its
+    // digits. Scaled up by 2^600 (exact; nothing can overflow) they are ordinary numbers.
+    total = 0;
+    for (let i = 0; i < n; i++) total += work[i] *= 2 ** 600;
+    return total;
+  }
+  if (Number.isFinite(total)) return total;
+  let largest = 0;
+  for (let i = 0; i < n; i++) if (work[i] > largest) largest = work[i];
+  const scale = overflowScale(n, largest);
+  total = 0;
+  for (let i = 0; i < n; i++) total += work[i] *= scale;
+  return total;
 }
 
 /**

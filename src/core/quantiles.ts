@@ -7,7 +7,8 @@ import { selectInPlace } from "./quickselect";
  *
  * Works on a copy by selection: each probability selects within the part right of the previous
  * one, so a handful of quantiles (RFM's four quintile cuts) costs expected O(n) each, no sort.
- * Probabilities must be ascending in [0, 1]; an empty list gives NaN for each.
+ * Probabilities must be ascending in [0, 1]; an empty list gives NaN for each. Values of opposite
+ * signs near Excel's largest number interpolate without overflow (see {@link interpolate}).
  *
  * @example
  * quantilesInc([1, 2, 3, 4, 5], [0.2, 0.4, 0.6, 0.8]) // => [1.8, 2.6, 3.4, 4.2]
@@ -30,8 +31,22 @@ export function quantilesInc(values: ArrayLike<number>, probabilities: readonly 
       upperValue = Infinity;
       for (let i = lower + 1; i < n; i++) if (work[i] < upperValue) upperValue = work[i];
     }
-    result.push(lowerValue + (h - lower) * (upperValue - lowerValue));
+    result.push(interpolate(lowerValue, upperValue, h - lower));
     from = lower;
   }
   return result;
+}
+
+/**
+ * lower + t · (upper − lower), the linear interpolation of PERCENTILE.INC, for 0 ≤ t ≤ 1. When
+ * `upper − lower` leaves the double range (−1e308 and 1e308), the same point is computed as
+ * (1 − t) · lower + t · upper, which cannot overflow.
+ *
+ * @example
+ * interpolate(1, 2, 0.8)         // => 1.8
+ * interpolate(-1e308, 1e308, 0.5) // => 0
+ */
+export function interpolate(lower: number, upper: number, t: number): number {
+  const gap = upper - lower;
+  return Number.isFinite(gap) ? lower + t * gap : (1 - t) * lower + t * upper;
 }

@@ -18,7 +18,7 @@
  * Either way the warehouse sends back customers or histories, never orders. Cost: one GROUP BY over
  * the orders (customer, day), one over the days (customer), one join of the days to their first day.
  */
-import { asOfSerial } from "../workflow/validate";
+import { asOfSerial } from "../workflow/methods/rfm";
 import type { Dialect } from "./sqlDialect";
 import { doubleLiteral } from "./sqlDialect";
 

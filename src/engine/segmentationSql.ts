@@ -32,10 +32,10 @@
 import type { Dialect } from "./sqlDialect";
 import { doubleLiteral } from "./sqlDialect";
 import type { CutRule, Method, SegmentationSettings } from "../workflow/types";
-import { RFM_RULES, OTHER_SEGMENT } from "../workflow/rfmRules";
+import { RFM_RULES, OTHER_SEGMENT } from "../core/rfmRules";
 import { QUINTILE_PROBABILITIES } from "../core/rfmScore";
-import { asOfSerial } from "../workflow/validate";
-import { ABC_NAMES } from "../workflow/abc";
+import { asOfSerial } from "../workflow/methods/rfm";
+import { ABC_NAMES } from "../workflow/methods/abc";
 
 /** The roles whose columns a method reads as numbers or dates. */
 export type NumericRole = "value" | "match" | "orders" | "lastPurchase";

@@ -1,11 +1,18 @@
 /**
  * The task pane: a thin face over the segmentation workflow. It shows the table under the
- * selection, lets the user map columns and choose a method, and hands everything to
- * `runSegmentation`; all computing and all writing is the workflow's.
+ * selection, lets the user map columns and choose a method, and hands everything to the workflow
+ * through `paneActions.ts` (whose promises never reject); all computing and all writing is the
+ * workflow's.
+ *
+ * Laid out for a 320–350 px task pane: the results and messages on top, the settings below with
+ * what is rarely needed folded away, and Segment (with Cancel while running) in a footer that
+ * stays in view however far the pane is scrolled.
  */
 import {
+  Accordion,
   Button,
   Caption1,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -14,11 +21,12 @@ import {
   Subtitle1,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Problem, RunSummary, SegmentationSettings, TablePreview } from "../workflow/types";
-import { defaultSettings, loadSavedSettings, previewTable, removeLastRun } from "../workflow/run";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { SegmentationSettings, TablePreview } from "../workflow/types";
+import { defaultSettings } from "../workflow/run";
 import { AbcFields } from "./components/AbcFields";
 import { CellGrid } from "./components/CellGrid";
+import { Fold } from "./components/Fold";
 import { MappingFields } from "./components/MappingFields";
 import { MethodChoice } from "./components/MethodChoice";
 import { OutputFields } from "./components/OutputFields";
@@ -32,8 +40,12 @@ import { RunProgress } from "./components/RunProgress";
 import { RunSummaryView } from "./components/RunSummaryView";
 import { Section } from "./components/Section";
 import type { PaneConnection } from "./connection";
-import { formatInteger } from "./format";
-import { type FormErrors, formToSettings, type PaneForm, settingsToForm } from "./paneForm";
+import { type PaneFormats, useFormats } from "./format";
+import { openPane, type PaneProblem, readSelection, removeResults } from "./paneActions";
+import { type FormErrors, type FormField, formToSettings, type PaneForm, settingsToForm } from "./paneForm";
+import { requiredRoles, ROLE_LABELS } from "./roles";
+import { isoToSerial } from "../core/excelDate";
+import type { RunSummary } from "../workflow/types";
 import { useSegmentationRun } from "./useSegmentationRun";
 
 /** Rows of the table shown before a run. */
@@ -43,77 +55,123 @@ const useStyles = makeStyles({
   pane: {
     display: "flex",
     flexDirection: "column",
-    padding: "12px 14px 20px",
+    minHeight: "100vh",
     minWidth: "280px",
+    boxSizing: "border-box",
     color: tokens.colorNeutralForeground1,
   },
+  content: { flexGrow: 1, display: "flex", flexDirection: "column", padding: "12px 14px 8px", minWidth: 0 },
   header: { display: "flex", flexDirection: "column", gap: "4px", paddingBottom: "8px" },
+  titleRow: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
   title: { margin: 0 },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap", paddingBlock: "10px" },
-  messages: { display: "flex", flexDirection: "column", gap: "8px" },
+  messages: { display: "flex", flexDirection: "column", gap: "8px", scrollMarginTop: "8px" },
+  accordion: { borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  // The primary action stays in view: a footer that sticks to the bottom of the pane.
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "10px 14px 12px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
+  },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
 /** A message that is not a problem: the run's result, results removed, settings loaded, nothing to remove. */
 interface Notice {
-  intent: "success" | "info";
+  intent: "success" | "info" | "warning";
   title: string;
   text: string;
 }
 
+/** Which folds a form error opens. */
+const FOLD_OF_FIELD: Record<FormField, string> = {
+  valueCut: "settings",
+  matchCut: "settings",
+  aUpTo: "settings",
+  bUpTo: "settings",
+  asOf: "settings",
+  recency: "settings",
+  frequency: "settings",
+  monetary: "settings",
+};
+
 export function App({ connection }: { connection: PaneConnection }) {
   const styles = useStyles();
+  const formats = useFormats();
   const { workbook } = connection;
   const defaults = useMemo(() => defaultSettings(new Date()), []);
   const [form, setForm] = useState<PaneForm>(() => settingsToForm(defaults));
   const [formErrors, setFormErrors] = useState<FormErrors>({});
   const [table, setTable] = useState<TablePreview | null>(null);
   const [loading, setLoading] = useState(true);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<PaneProblem | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [removing, setRemoving] = useState(false);
+  const [openFolds, setOpenFolds] = useState<string[]>([]);
   /** Bumped after each run or removal: the preview's sheet grids read the workbook again. */
   const [workbookVersion, setWorkbookVersion] = useState(0);
-  const { state: runState, run, cancel, answerOverwrite } = useSegmentationRun(workbook);
+  const { state: runState, progress, run, cancel, answerOverwrite } = useSegmentationRun(workbook);
   const busy = runState.running || removing || loading;
+  const messages = useRef<HTMLDivElement>(null);
 
-  /** Reads the table under the selection; `withMapping` also takes its detected column mapping. */
-  const readTable = useCallback(
-    async (withMapping: boolean) => {
-      const outcome = await previewTable(workbook, PREVIEW_ROWS);
-      if (!outcome.ok) {
-        setTable(null);
-        setProblem(outcome.problem);
-        return;
-      }
-      setTable(outcome.preview);
-      if (withMapping) setForm((current) => ({ ...current, mapping: { ...outcome.preview.detected } }));
-    },
-    [workbook],
+  const openFold = useCallback(
+    (fold: string) => setOpenFolds((open) => (open.includes(fold) ? open : [...open, fold])),
+    [],
   );
 
+  /** Shows a table read from the selection; `withMapping` also takes its detected column mapping. */
+  const showTable = useCallback((preview: TablePreview, withMapping: boolean) => {
+    setTable(preview);
+    if (withMapping) setForm((current) => ({ ...current, mapping: { ...preview.detected } }));
+  }, []);
+
   // On opening: the settings of the last run if the workbook has them, else the detected mapping.
+  // `finally`: whatever happens, the first-load spinner stops.
   useEffect(() => {
     let live = true;
     void (async () => {
-      const saved = await loadSavedSettings(workbook);
-      if (!live) return;
-      await readTable(saved === null);
-      if (!live) return;
-      if (saved !== null) {
-        setForm(settingsToForm(saved));
-        setNotice({
-          intent: "info",
-          title: "Settings of the last run loaded",
-          text: "Press Segment to run them again.",
-        });
+      try {
+        const opened = await openPane(workbook, PREVIEW_ROWS);
+        if (!live) return;
+        if (opened.preview) showTable(opened.preview, opened.saved === null);
+        setProblem(opened.problem);
+        if (opened.saved !== null) {
+          setForm(settingsToForm(opened.saved));
+          setNotice({
+            intent: "info",
+            title: "Settings of the last run loaded",
+            text: "Press Segment to run them again.",
+          });
+        } else if (opened.settingsUnreadable !== null) {
+          setNotice({ intent: "warning", title: "Settings not read", text: opened.settingsUnreadable });
+        }
+      } finally {
+        if (live) setLoading(false);
       }
-      setLoading(false);
     })();
     return () => {
       live = false;
     };
-  }, [workbook, readTable]);
+  }, [workbook, showTable]);
+
+  // A method whose columns were not all found shows the mapping unfolded.
+  const missingRoles = requiredRoles(form.method).filter((role) => form.mapping[role] === null);
+  const missingKey = table === null ? "" : missingRoles.join(",");
+  useEffect(() => {
+    if (missingKey !== "") openFold("columns");
+  }, [missingKey, openFold]);
+
+  // New messages or results appear at the top of the pane: bring them into view.
+  useEffect(() => {
+    if (problem || notice || summary) messages.current?.scrollIntoView({ block: "nearest" });
+  }, [problem, notice, summary]);
 
   const change = (patch: Partial<PaneForm>) => setForm((current) => ({ ...current, ...patch }));
 
@@ -121,14 +179,25 @@ export function App({ connection }: { connection: PaneConnection }) {
     setProblem(null);
     setNotice(null);
     setLoading(true);
-    await readTable(true);
-    setLoading(false);
+    try {
+      const read = await readSelection(workbook, PREVIEW_ROWS);
+      if (read.ok) showTable(read.preview, true);
+      else {
+        setTable(null);
+        setProblem(read.problem);
+      }
+    } finally {
+      setLoading(false);
+    }
   };
 
   const segment = async (override?: Partial<SegmentationSettings>) => {
     const read = formToSettings(form, defaults);
     setFormErrors(read.ok ? {} : read.errors);
-    if (!read.ok) return;
+    if (!read.ok) {
+      for (const field of Object.keys(read.errors) as FormField[]) openFold(FOLD_OF_FIELD[field]);
+      return;
+    }
     setProblem(null);
     setNotice(null);
     setSummary(null);
@@ -142,10 +211,11 @@ export function App({ connection }: { connection: PaneConnection }) {
     const { record } = outcome;
     setNotice({
       intent: "success",
-      title: `Segmented ${formatInteger(outcome.summary.customers)} customers`,
+      title: `Segmented ${formats.integer(outcome.summary.customers)} customers`,
       text: `Added ${record.columnHeaders.join(", ")} beside the table and the summary on sheet “${record.summarySheet}”.`,
     });
-    await readTable(false);
+    const reread = await readSelection(workbook, PREVIEW_ROWS);
+    if (reread.ok) showTable(reread.preview, false);
   };
 
   const skipRowsAndRun = () => {
@@ -158,7 +228,7 @@ export function App({ connection }: { connection: PaneConnection }) {
     setNotice(null);
     setRemoving(true);
     try {
-      const outcome = await removeLastRun(workbook);
+      const outcome = await removeResults(workbook);
       if (outcome.ok) {
         setSummary(null);
         setNotice({ intent: "success", title: "Results removed", text: outcome.message });
@@ -168,142 +238,204 @@ export function App({ connection }: { connection: PaneConnection }) {
       } else {
         setProblem(outcome.problem);
       }
+      const reread = await readSelection(workbook, PREVIEW_ROWS);
+      if (reread.ok) showTable(reread.preview, false);
     } finally {
       setRemoving(false);
       setWorkbookVersion((version) => version + 1);
     }
-    await readTable(false);
   };
 
-  return (
-    <main className={styles.pane} aria-busy={busy}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>
-          <Subtitle1>Customer segments</Subtitle1>
-        </h1>
-        {connection.preview && <PreviewBadge />}
-        <Caption1>
-          Select a customer table (or one cell in it), check the columns, choose a method, press Segment.
-        </Caption1>
-      </header>
+  const mappingSummary = describeMapping(form, table, missingRoles);
 
-      <Section title="Table" testId="table-section">
-        {loading && <Spinner size="tiny" label="Reading the selected table…" />}
-        {table && (
-          <>
-            <Caption1 data-testid="table-caption">
-              {table.table.tableName ? `Table ${table.table.tableName}` : "Range"} on sheet “
-              {table.table.sheet}”, {formatInteger(table.table.rowCount)} rows. First {table.rows.length}{" "}
-              shown.
-            </Caption1>
-            <CellGrid
-              label="First rows of the selected table"
-              headers={table.headers}
-              rows={table.rows}
-              dateColumns={
-                form.mapping.lastPurchase === null ? undefined : new Set([form.mapping.lastPurchase])
-              }
-              testId="table-preview"
-            />
-          </>
+  return (
+    <div className={styles.pane}>
+      <main className={styles.content} aria-busy={busy}>
+        <header className={styles.header}>
+          <div className={styles.titleRow}>
+            <h1 className={styles.title}>
+              <Subtitle1>Customer segments</Subtitle1>
+            </h1>
+            <Link href="help.html" target="_blank" rel="noopener" data-testid="help-link">
+              Help
+            </Link>
+          </div>
+          {connection.preview && <PreviewBadge />}
+          <Caption1>Select a customer table (or one cell in it), choose a method, press Segment.</Caption1>
+        </header>
+
+        <div className={styles.messages} aria-live="polite" ref={messages}>
+          {Object.keys(formErrors).length > 0 && (
+            <MessageBar intent="warning" data-testid="form-errors">
+              <MessageBarBody>
+                <MessageBarTitle>Check the settings</MessageBarTitle>
+                {Object.values(formErrors).join(" ")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {problem && (
+            <ProblemBar problem={problem} onSkipRows={skipRowsAndRun} onDismiss={() => setProblem(null)} />
+          )}
+          {notice && (
+            <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
+              <MessageBarBody>
+                <MessageBarTitle>{notice.title}</MessageBarTitle>
+                {notice.text}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+
+        {summary && (
+          <Section title="Summary" testId="summary-section">
+            <RunSummaryView summary={summary} />
+          </Section>
         )}
-        <div>
-          <Button
-            size="small"
-            onClick={() => void rereadSelection()}
-            disabled={busy}
-            data-testid="use-selection"
+
+        <Section title="Table" testId="table-section">
+          {loading && <Spinner size="tiny" label="Reading the selected table…" data-testid="loading" />}
+          {table && (
+            <>
+              <Caption1 data-testid="table-caption">
+                {table.table.tableName ? `Table ${table.table.tableName}` : "Range"} on sheet “
+                {table.table.sheet}”, {formats.integer(table.table.rowCount)} rows. First {table.rows.length}{" "}
+                shown.
+              </Caption1>
+              <CellGrid
+                label="First rows of the selected table"
+                headers={table.headers}
+                rows={table.rows}
+                dateColumns={
+                  form.mapping.lastPurchase === null ? undefined : new Set([form.mapping.lastPurchase])
+                }
+                testId="table-preview"
+              />
+            </>
+          )}
+          <div>
+            <Button
+              size="small"
+              onClick={() => void rereadSelection()}
+              disabled={busy}
+              data-testid="use-selection"
+            >
+              Use the current selection
+            </Button>
+          </div>
+        </Section>
+
+        <Section title="Method">
+          <MethodChoice method={form.method} onChange={(method) => change({ method })} disabled={busy} />
+        </Section>
+
+        <Accordion
+          multiple
+          collapsible
+          openItems={openFolds}
+          onToggle={(_event, data) => setOpenFolds(data.openItems.map(String))}
+          className={styles.accordion}
+        >
+          {table && (
+            <Fold
+              value="columns"
+              title="Columns"
+              summary={mappingSummary}
+              attention={missingRoles.length > 0}
+            >
+              <MappingFields
+                headers={table.headers}
+                mapping={form.mapping}
+                onChange={(mapping) => change({ mapping })}
+                disabled={busy}
+              />
+            </Fold>
+          )}
+          <Fold
+            value="settings"
+            title={SETTINGS_TITLES[form.method]}
+            summary={describeSettings(form, formats)}
+            attention={Object.keys(formErrors).length > 0}
           >
-            Use the current selection
+            {form.method === "quadrant" && (
+              <QuadrantFields form={form} errors={formErrors} onChange={change} disabled={busy} />
+            )}
+            {form.method === "rfm" && (
+              <RfmFields form={form} errors={formErrors} onChange={change} disabled={busy} />
+            )}
+            {form.method === "abc" && (
+              <AbcFields form={form} errors={formErrors} onChange={change} disabled={busy} />
+            )}
+          </Fold>
+          <Fold value="output" title="Output" summary={describeOutput(form)}>
+            <OutputFields form={form} onChange={change} disabled={busy} />
+          </Fold>
+        </Accordion>
+
+        {connection.preview && !busy && (
+          <Section title="Sample workbook (preview)" testId="preview-sheets">
+            <PreviewSheetsView sheets={connection.preview} version={workbookVersion} />
+          </Section>
+        )}
+      </main>
+
+      <footer className={styles.footer} data-testid="footer">
+        {/* Not a live region: a screen reader reads the progress bar's value when asked, not every percent. */}
+        {runState.running && (
+          <RunProgress progress={progress} cancelling={runState.cancelling} onCancel={cancel} />
+        )}
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => void segment()} disabled={busy} data-testid="segment">
+            Segment
+          </Button>
+          <Button onClick={() => void remove()} disabled={busy} data-testid="remove-results">
+            Remove results
           </Button>
         </div>
-      </Section>
-
-      {table && (
-        <Section title="Columns">
-          <MappingFields
-            headers={table.headers}
-            mapping={form.mapping}
-            onChange={(mapping) => change({ mapping })}
-            disabled={busy}
-          />
-        </Section>
-      )}
-
-      <Section title="Method">
-        <MethodChoice method={form.method} onChange={(method) => change({ method })} disabled={busy} />
-        {form.method === "quadrant" && (
-          <QuadrantFields form={form} errors={formErrors} onChange={change} disabled={busy} />
-        )}
-        {form.method === "rfm" && (
-          <RfmFields form={form} errors={formErrors} onChange={change} disabled={busy} />
-        )}
-        {form.method === "abc" && (
-          <AbcFields form={form} errors={formErrors} onChange={change} disabled={busy} />
-        )}
-      </Section>
-
-      <Section title="Output">
-        <OutputFields form={form} onChange={change} disabled={busy} />
-      </Section>
-
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void segment()} disabled={busy} data-testid="segment">
-          Segment
-        </Button>
-        <Button onClick={() => void remove()} disabled={busy} data-testid="remove-results">
-          Remove results
-        </Button>
-      </div>
-
-      {/* Outside the live region: a screen reader reads the progress bar's value when asked, not every percent. */}
-      {runState.running && (
-        <RunProgress
-          fraction={runState.fraction}
-          phase={runState.phase}
-          cancelling={runState.cancelling}
-          onCancel={cancel}
-        />
-      )}
-      <div className={styles.messages} aria-live="polite">
-        {Object.keys(formErrors).length > 0 && (
-          <MessageBar intent="warning" data-testid="form-errors">
-            <MessageBarBody>
-              <MessageBarTitle>Check the settings</MessageBarTitle>
-              {Object.values(formErrors).join(" ")}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {problem && (
-          <ProblemBar problem={problem} onSkipRows={skipRowsAndRun} onDismiss={() => setProblem(null)} />
-        )}
-        {notice && (
-          <MessageBar intent={notice.intent} data-testid="notice">
-            <MessageBarBody>
-              <MessageBarTitle>{notice.title}</MessageBarTitle>
-              {notice.text}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-
-      {summary && (
-        <Section title="Summary" testId="summary-section">
-          <RunSummaryView summary={summary} />
-        </Section>
-      )}
-
-      {connection.preview && !busy && (
-        <Section title="Sample workbook (preview)" testId="preview-sheets">
-          <PreviewSheetsView sheets={connection.preview} version={workbookVersion} />
-        </Section>
-      )}
+      </footer>
 
       <OverwriteDialog
         open={runState.overwriteCells !== null}
         cells={runState.overwriteCells ?? []}
         onAnswer={answerOverwrite}
       />
-    </main>
+    </div>
   );
+}
+
+const SETTINGS_TITLES: Record<PaneForm["method"], string> = {
+  quadrant: "Cuts and segment names",
+  rfm: "As-of date and cut points",
+  abc: "Class thresholds",
+};
+
+/** "Revenue, Strategic match" (the columns the method uses), or what is still to choose. */
+function describeMapping(form: PaneForm, table: TablePreview | null, missing: readonly string[]): string {
+  if (table === null) return "";
+  if (missing.length > 0) {
+    const names = missing.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS].toLowerCase());
+    return `Choose the ${names.join(", ")} column${missing.length === 1 ? "" : "s"}`;
+  }
+  const used = requiredRoles(form.method).map((role) => table.headers[form.mapping[role] as number]);
+  return `${used.join(", ")} found`;
+}
+
+/** One line for the method's settings as they are now. */
+function describeSettings(form: PaneForm, formats: PaneFormats): string {
+  const cut = (field: PaneForm["valueCut"]) =>
+    field.kind === "number" ? field.text || "(number)" : field.kind === "mean" ? "mean" : "median";
+  switch (form.method) {
+    case "quadrant":
+      return `Value cut ${cut(form.valueCut)}, match cut ${cut(form.matchCut)}`;
+    case "rfm": {
+      const serial = isoToSerial(form.asOf);
+      const typed = Object.values(form.rfmCuts).some((text) => text.trim() !== "");
+      return `As of ${serial === null ? form.asOf : formats.date(serial)}, ${typed ? "typed" : "quintile"} cut points`;
+    }
+    case "abc":
+      return `A up to ${form.aUpToPercent} %, B up to ${form.bUpToPercent} % of value`;
+  }
+}
+
+function describeOutput(form: PaneForm): string {
+  return `${form.output === "formulas" ? "Live CX formulas" : "Values"}, ${form.skipInvalidRows ? "skip invalid rows" : "stop at invalid rows"}`;
 }

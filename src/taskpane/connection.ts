@@ -21,4 +21,6 @@ export interface PaneConnection {
   workbook: Workbook;
   /** Non-null in the browser preview (a MemoryWorkbook holding the bundled sample). */
   preview: PreviewSheets | null;
+  /** The language numbers and dates are shown in: Office's display language, or the browser's. */
+  locale: string;
 }

@@ -1,21 +1,15 @@
 /**
- * Entry of the task pane bundle: connect to Excel (or start the browser preview) and render the pane
- * inside Fluent's provider with Office's light theme.
+ * Entry of the task pane bundle: render the pane inside Fluent's provider with Office's light theme
+ * at once ("Connecting to Excel…"), and let it connect to Excel or start the browser preview.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { connectWorkbook } from "./connectWorkbook";
+import { PaneRoot } from "./PaneRoot";
 
-async function start(): Promise<void> {
-  const container = document.getElementById("root");
-  if (container === null) throw new Error("taskpane.html has no #root element");
-  const connection = await connectWorkbook(window.location.search);
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App connection={connection} />
-    </FluentProvider>,
-  );
-}
-
-void start();
+const container = document.getElementById("root");
+if (container === null) throw new Error("taskpane.html has no #root element");
+createRoot(container).render(
+  <FluentProvider theme={webLightTheme}>
+    <PaneRoot search={window.location.search} browserLanguage={navigator.language} />
+  </FluentProvider>,
+);

@@ -7,6 +7,7 @@ import type { CellValue } from "../workbook/workbook";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { sampleCustomers } from "../sample/sampleCustomers";
 import type { PaneConnection, SheetSnapshot } from "./connection";
+import { FaultyWorkbook, previewFault } from "./faultyWorkbook";
 import { PacedWorkbook } from "./pacedWorkbook";
 
 /** Customers in the preview sample unless the page's `?rows=` says otherwise. */
@@ -43,9 +44,10 @@ export const NOTE_BESIDE_TABLE = "Checked by finance";
  * Query parameters, so the preview can show (and tests can reach) what a real workbook can be:
  * - `rows`: sample size, see {@link previewRowCount};
  * - `note=1`: {@link NOTE_BESIDE_TABLE} right of the table's first data row (the overwrite question);
- * - `protected=1`: the sheet is protected; `filtered=1`: rows 3 and 4 are hidden by a filter.
+ * - `protected=1`: the sheet is protected; `filtered=1`: rows 3 and 4 are hidden by a filter;
+ * - `fail=read|write|settings`: Excel's requests of that kind fail (see `faultyWorkbook.ts`).
  */
-export function previewConnection(search: string): PaneConnection {
+export function previewConnection(search: string, locale: string): PaneConnection {
   const params = new URLSearchParams(search);
   const { headers, rows } = sampleCustomers(previewRowCount(search));
   const cells = [headers, ...rows];
@@ -72,9 +74,11 @@ export function previewConnection(search: string): PaneConnection {
     ],
     selection: { sheet: PREVIEW_SHEET, row: 1, column: 0 },
   });
+  const fault = previewFault(search);
   return {
-    workbook: new PacedWorkbook(memory),
+    workbook: new PacedWorkbook(fault === null ? memory : new FaultyWorkbook(memory, fault)),
     preview: { firstRows: (rowCount) => firstRows(memory, rowCount, headers.length) },
+    locale,
   };
 }
 

@@ -2,7 +2,8 @@
  * The column roles as the pane names them, in the order the mapping fields show them.
  * The names follow the product contract: value may be revenue or profit, match is the strategic match.
  */
-import type { Role } from "../workflow/types";
+import type { Method, Role } from "../workflow/types";
+import { methodOf } from "../workflow/methods/registry";
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   customer: "Customer",
@@ -21,3 +22,8 @@ export const ROLES: readonly Role[] = [
   "lastPurchase",
   "orders",
 ];
+
+/** The columns a method cannot run without (the workflow's rule, from its registry entry). */
+export function requiredRoles(method: Method): readonly Role[] {
+  return methodOf(method).requiredRoles;
+}

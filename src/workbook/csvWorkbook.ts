@@ -1,149 +1,184 @@
 /**
- * A .csv file as a {@link Workbook} for the command-line runner: one sheet (named after the file,
- * as Excel names it when opening a CSV), one table = every record, the first record = headers.
+ * A CSV (or tab-separated text) file as a {@link Workbook} for the command-line runner: one sheet,
+ * named after the file as Excel names it when opening a CSV; one table of every record, the first
+ * record (after an optional `sep=` line) being the headers.
  *
- * Reading: the file is parsed once into compact columns — a kind byte and a Float64 per cell, text
- * only where a cell is text — so 1,048,576 rows × 14 columns take ≈ 130 MB plus the text cells, not
- * millions of objects. CSV has no types, so a cell is read as Excel reads it: empty → blank; a plain
- * decimal number (`12`, `-3.5`, `1e6`; no thousands separators) → number; an ISO date `yyyy-mm-dd` →
- * its Excel serial number; anything else → text.
+ * Reading (`csv/csvText.ts`): the file is read once into memory and indexed by a byte-level record
+ * scanner; its encoding comes from its byte-order mark, from being valid UTF-8, or is Windows-1252
+ * with a note (`--encoding` names another). Cells are typed the way Excel types them on opening a
+ * CSV (`csv/csvCell.ts`), and only for the columns the workflow reads.
  *
- * Writing: {@link save} streams the input file again and writes each record unchanged (same fields,
- * re-quoted only where CSV needs it) followed by the new columns, so the original data survive the
- * round trip exactly. Summary sheets are kept in {@link addedSheets} for the caller to write.
+ * Writing (`csv/csvOutput.ts`): every input record is copied as its original bytes — quoting, line
+ * endings (CRLF, LF, CR, mixed), byte-order mark and encoding included — with the new fields
+ * added before its line ending; the summary sheet goes to a companion file in the same dialect.
  */
 import { qualifiedCellAddress } from "../core/a1";
-import { isoToSerial } from "../core/excelDate";
-import { CellColumn } from "./cellColumn";
+import { fieldCell, isBlankField, NUMBER_PATTERN, unquote } from "./csv/csvCell";
+import { csvMessages } from "./csv/csvMessages";
+import { writeSheet, writeTable } from "./csv/csvOutput";
+import { loadCsvText, type CsvText } from "./csv/csvText";
+import { fieldBounds } from "./csv/recordScanner";
+import type { TextEncoding } from "./csv/textEncoding";
 import { FileWorkbookBase } from "./fileWorkbookBase";
-import { closeSync, createReadStream, createWriteStream, openSync, readSync } from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse";
-import { stringify } from "csv-stringify/sync";
 import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
-
-const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Options for reading and writing a CSV file. */
 export interface CsvOptions {
-  /** Field delimiter; by default sniffed from the first line (`;` when it has more `;` than `,`). */
+  /** Field delimiter (one character); by default `sep=`, the file name (.tsv), else sniffed. */
   delimiter?: string;
+  /** The file's encoding (`--encoding`); by default detected (see `csv/textEncoding.ts`). */
+  encoding?: TextEncoding;
   /**
-   * Prefix text cells that start with `=`, `+`, `-` or `@` (and are not numbers) with an apostrophe
-   * when writing, so Excel opens them as text rather than formulas (OWASP's CSV-injection advice).
+   * Put `'` before text that Excel would run as a formula (starting with `=`, `+`, `-` or `@`, not a
+   * number), in the new columns, the summary and the original fields — only those fields change.
    * Off by default: it changes the data.
    */
   protectFormulaText?: boolean;
 }
 
-/** Types one CSV field as Excel does when it opens the file, into the column store. */
-function setField(column: CellColumn, row: number, field: string): void {
-  const trimmed = field.trim();
-  if (trimmed === "") column.setBlank(row);
-  else if (NUMBER_PATTERN.test(trimmed)) column.setNumber(row, Number(trimmed));
-  else {
-    const serial = ISO_DATE_PATTERN.test(trimmed) ? isoToSerial(trimmed) : null;
-    if (serial !== null) column.setNumber(row, serial);
-    else column.setText(row, field);
-  }
+/** A file written beside the output: `NAME.<suffix>.EXT` (the summary today). */
+export interface CompanionFile {
+  suffix: string;
+  write: (path: string) => Promise<void>;
 }
 
+/** The companion files a CSV run writes, known before the run so their names can be checked first. */
+export const CSV_COMPANIONS: readonly string[] = ["summary"];
+
 export class CsvWorkbook extends FileWorkbookBase implements Workbook {
-  /** Sheets the workflow added (the summary): CSV has one sheet, so the caller writes these apart. */
+  /** Sheets the workflow added (the summary): CSV has one sheet, so they become companion files. */
   readonly addedSheets: SheetContent[] = [];
-  /** Columns to append when saving (header + one value or formula per data row). */
+  /** Columns to append when saving (header + one value per data row). */
   private readonly newColumns: NewColumn[] = [];
+  /** A non-ASCII new value written into a plain-ASCII file (so as UTF-8), for a note; else null. */
+  private nonAsciiWritten: string | null = null;
 
   private constructor(
     private readonly filePath: string,
-    private readonly delimiter: string,
+    private readonly text: CsvText,
     private readonly options: CsvOptions,
-    private readonly headers: string[],
-    private readonly columns: CellColumn[],
-    private readonly rowCount: number,
-    /** Cells right of the header's width (ragged records), as "Sheet!A1" addresses, at most 100. */
-    private readonly overhang: { row: number; column: number }[],
   ) {
     super();
   }
 
-  /** Parses the whole file into compact columns. O(cells) time; see the class comment for memory. */
-  static async open(filePath: string, options: CsvOptions = {}, io?: IoOptions): Promise<CsvWorkbook> {
-    const delimiter = options.delimiter ?? sniffDelimiter(filePath);
-    let headers: string[] = [];
-    const columns: CellColumn[] = [];
-    const overhang: { row: number; column: number }[] = [];
-    let row = -1;
-    for await (const record of createReadStream(filePath).pipe(csvParser(delimiter))) {
-      const fields = record as string[];
-      if (row === -1) {
-        headers = fields;
-        for (let c = 0; c < fields.length; c++) columns.push(new CellColumn());
-      } else {
-        const width = Math.min(fields.length, headers.length);
-        for (let c = 0; c < width; c++) setField(columns[c], row, fields[c]);
-        for (let c = headers.length; c < fields.length && overhang.length < 100; c++) {
-          if (fields[c].trim() !== "") overhang.push({ row: row + 1, column: c });
-        }
-        if (row % 65_536 === 0) {
-          if (io?.signal?.aborted) throw io.signal.reason ?? new Error("Cancelled");
-          io?.onProgress?.(row, NaN);
-        }
-      }
-      row++;
-    }
-    return new CsvWorkbook(filePath, delimiter, options, headers, columns, Math.max(0, row), overhang);
+  /** Reads and indexes the file. O(bytes) time; the file's size plus 20 bytes a record of memory. */
+  static async open(filePath: string, options: CsvOptions = {}): Promise<CsvWorkbook> {
+    const text = await loadCsvText(filePath, { encoding: options.encoding, delimiter: options.delimiter });
+    return new CsvWorkbook(filePath, text, options);
   }
 
   get sheetName(): string {
     return path.basename(this.filePath).replace(/\.[^.]*$/, "") || "Sheet1";
   }
 
+  /** The delimiter, as a character (for naming the output: tab-separated text is .tsv). */
+  get delimiter(): string {
+    return String.fromCharCode(this.text.delimiter);
+  }
+
+  /** What the user should know about how the file was read and written (its encoding), for the runner's notes. */
+  readerNotes(): string[] {
+    const notes = this.text.note ? [this.text.note] : [];
+    if (this.nonAsciiWritten !== null)
+      notes.push(csvMessages.utf8IntoAscii(this.filePath, this.nonAsciiWritten));
+    return notes;
+  }
+
   async locateTable(): Promise<TableInfo | null> {
-    if (this.headers.length === 0) return null;
+    const { text } = this;
+    const bounds = new Float64Array(2 * text.width);
+    const count = fieldBounds(
+      text.units,
+      text.records.starts[0],
+      text.records.ends[0],
+      text.delimiter,
+      bounds,
+      text.width,
+    );
+    const headers: CellValue[] = [];
+    for (let c = 0; c < count; c++) {
+      const header = unquote(text.codec.decode(bounds[2 * c], bounds[2 * c + 1]));
+      const trimmed = header.trim();
+      // Typed like a data cell (Excel does the same), so a file without a header row — first record
+      // all numbers — is reported as such, not as unmapped columns.
+      headers.push(trimmed === "" ? null : NUMBER_PATTERN.test(trimmed) ? Number(trimmed) : header);
+    }
     return {
       sheet: this.sheetName,
       tableName: null,
       headerRow: 0,
       firstColumn: 0,
-      columnCount: this.headers.length,
-      rowCount: this.rowCount,
-      // Typed like any other row (Excel does the same when it opens a CSV), so a file without a
-      // header row — first record all numbers — is reported as such, not as unmapped columns.
-      headers: this.headers.map((header) =>
-        header.trim() === "" ? null : NUMBER_PATTERN.test(header.trim()) ? Number(header.trim()) : header,
-      ),
+      columnCount: text.width,
+      rowCount: text.rowCount,
+      headers,
       sheetProtected: false,
       hiddenRowCount: 0,
     };
   }
 
+  /**
+   * Types the requested columns of the block's rows (`headerRow + 1` … `headerRow + rowCount`).
+   * O(rows × bytes up to the last column).
+   */
   async readColumns(table: TableInfo, columns: readonly number[], io?: IoOptions): Promise<CellValue[][]> {
-    return columns.map((c) => {
-      const column = this.columns[c];
-      const cells = new Array<CellValue>(table.rowCount);
-      for (let r = 0; r < table.rowCount; r++) cells[r] = column ? column.get(r) : null;
-      io?.onProgress?.(table.rowCount, table.rowCount);
-      return cells;
-    });
-  }
-
-  async findNonEmptyCells(block: Block, limit: number): Promise<string[]> {
-    const found: string[] = [];
-    const inBlock = (row: number, column: number) =>
-      row >= block.row &&
-      row < block.row + block.rowCount &&
-      column >= block.column &&
-      column < block.column + block.columnCount;
-    for (let c = 0; c < this.headers.length && found.length < limit; c++) {
-      if (inBlock(0, c) && this.headers[c].trim() !== "") found.push(this.address(0, c));
-      for (let r = 0; r < this.rowCount && found.length < limit; r++) {
-        if (inBlock(r + 1, c) && this.columns[c].get(r) !== null) found.push(this.address(r + 1, c));
+    const { units, records, delimiter, codec, width } = this.text;
+    // Sheet row headerRow + 1 + r is record headerRow + 1 + r (record 0 is the header), so a block of
+    // the table's rows (its last few, say) reads as the Workbook interface says.
+    const first = Math.max(0, table.headerRow);
+    const rows = Math.max(0, Math.min(table.rowCount, this.text.rowCount - first));
+    const span = Math.min(width, Math.max(0, ...columns) + 1);
+    const bounds = new Float64Array(2 * Math.max(1, span));
+    const cells = columns.map(() => new Array<CellValue>(rows));
+    for (let r = 0; r < rows; r++) {
+      const record = first + r + 1;
+      const found = fieldBounds(units, records.starts[record], records.ends[record], delimiter, bounds, span);
+      for (let j = 0; j < columns.length; j++) {
+        const c = columns[j];
+        cells[j][r] =
+          c < found && c < width ? fieldCell(units, bounds[2 * c], bounds[2 * c + 1], codec) : null;
+      }
+      if ((r & 0xffff) === 0xffff) {
+        if (io?.signal?.aborted) throw io.signal.reason ?? new Error("Cancelled");
+        io?.onProgress?.(r, rows);
       }
     }
-    for (const { row, column } of this.overhang) {
-      if (found.length < limit && inBlock(row, column)) found.push(this.address(row, column));
+    io?.onProgress?.(rows, rows);
+    return cells;
+  }
+
+  /**
+   * Non-empty cells inside the block. Right of the table (where the runner writes) only records with
+   * more fields than the header can have any, so only those are looked at.
+   */
+  async findNonEmptyCells(block: Block, limit: number): Promise<string[]> {
+    const { units, records, delimiter, codec, width } = this.text;
+    const found: string[] = [];
+    const lastColumn = block.column + block.columnCount;
+    const bounds = new Float64Array(2 * Math.max(1, Math.min(lastColumn, this.text.maxFields)));
+    const check = (record: number) => {
+      if (record < block.row || record >= block.row + block.rowCount) return;
+      const count = fieldBounds(
+        units,
+        records.starts[record],
+        records.ends[record],
+        delimiter,
+        bounds,
+        lastColumn,
+      );
+      for (let c = block.column; c < Math.min(count, lastColumn) && found.length < limit; c++) {
+        if (!isBlankField(units, bounds[2 * c], bounds[2 * c + 1], codec))
+          found.push(this.address(record, c));
+      }
+    };
+    if (block.column >= width) {
+      for (const record of this.text.longRecords) {
+        if (found.length >= limit) break;
+        check(record);
+      }
+    } else {
+      const last = Math.min(block.row + block.rowCount, this.text.rowCount + 1);
+      for (let record = block.row; record < last && found.length < limit; record++) check(record);
     }
     return found;
   }
@@ -171,86 +206,22 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     if (index >= 0) this.addedSheets.splice(index, 1);
   }
 
-  /**
-   * Writes the table with the new columns to `outputPath`, streaming the input again record by
-   * record (batches of 8,192 rows), in the input's delimiter. Records shorter than the header are
-   * padded so the new columns line up.
-   */
+  /** Writes the table with the new columns to `outputPath` (see `csv/csvOutput.ts`). O(bytes). */
   async save(outputPath: string, io?: IoOptions): Promise<void> {
-    const out = createWriteStream(outputPath);
-    const write = (text: string) =>
-      new Promise<void>((resolve, reject) => {
-        out.once("error", reject);
-        if (out.write(text)) resolve();
-        else out.once("drain", resolve);
-      });
-    const width = this.headers.length;
     const protect = this.options.protectFormulaText === true;
-    let batch: string[][] = [];
-    let row = -1;
-    try {
-      for await (const record of createReadStream(this.filePath).pipe(csvParser(this.delimiter))) {
-        const fields = (record as string[]).slice();
-        while (fields.length < width) fields.push("");
-        for (const column of this.newColumns) {
-          if (row === -1) fields.push(column.header);
-          else if (column.formulas) fields.push(column.formulas[row] ?? "");
-          else fields.push(formatCell(column.values?.[row] ?? null));
-        }
-        batch.push(protect ? fields.map(protectText) : fields);
-        if (batch.length === 8192) {
-          await write(stringify(batch, { delimiter: this.delimiter, record_delimiter: "\r\n" }));
-          batch = [];
-          if (io?.signal?.aborted) throw io.signal.reason ?? new Error("Cancelled");
-          io?.onProgress?.(row, this.rowCount);
-        }
-        row++;
-      }
-      if (batch.length > 0)
-        await write(stringify(batch, { delimiter: this.delimiter, record_delimiter: "\r\n" }));
-    } finally {
-      await new Promise<void>((resolve) => out.end(resolve));
-    }
+    const nonAscii = await writeTable(this.text, this.newColumns, protect, outputPath, io);
+    this.nonAsciiWritten = this.text.plainAscii ? nonAscii : null;
+  }
+
+  /** The files to write beside the output, in the input's dialect: the summary sheet, if the run added one. */
+  companions(): CompanionFile[] {
+    const summary = this.addedSheets[0];
+    if (!summary) return [];
+    const protect = this.options.protectFormulaText === true;
+    return [{ suffix: "summary", write: (file) => writeSheet(this.text, summary, protect, file) }];
   }
 
   private address(row: number, column: number): string {
     return qualifiedCellAddress(this.sheetName, row, column);
   }
-}
-
-/** Writes sheet content (the summary) as CSV text: numbers as JS prints them, blanks empty. */
-export function sheetToCsv(content: SheetContent, options: CsvOptions = {}): string {
-  const rows = content.cells.map((cells) => cells.map(formatCell));
-  const protect = options.protectFormulaText === true;
-  return stringify(protect ? rows.map((r) => r.map(protectText)) : rows, {
-    delimiter: options.delimiter ?? ",",
-    record_delimiter: "\r\n",
-  });
-}
-
-function formatCell(value: CellValue): string {
-  if (value === null) return "";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return String(value);
-}
-
-/** `=1+2` → `'=1+2`; numbers such as `-3` and other text are left alone. */
-export function protectText(field: string): string {
-  return /^[=+\-@]/.test(field) && !NUMBER_PATTERN.test(field.trim()) ? `'${field}` : field;
-}
-
-function csvParser(delimiter: string) {
-  return parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: false });
-}
-
-/** `;` when the first line has more semicolons than commas (European Excel exports), else `,`. */
-function sniffDelimiter(filePath: string): string {
-  const buffer = Buffer.alloc(65_536);
-  const fd = openSync(filePath, "r");
-  const length = readSync(fd, buffer, 0, buffer.length, 0);
-  closeSync(fd);
-  const head = buffer.subarray(0, length).toString("utf8");
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
-  const count = (ch: string) => firstLine.split(ch).length - 1;
-  return count(";") > count(",") ? ";" : count("\t") > count(",") ? "\t" : ",";
 }

@@ -1,48 +1,51 @@
 /**
- * Opens a file for the command-line runner as a {@link Workbook}: an .xlsx workbook through exceljs
- * ({@link XlsxWorkbook} in memory, or {@link XlsxStreamWorkbook} streamed for large files) or a CSV
- * file ({@link CsvWorkbook}). The kind is decided from the file's first bytes, not only its name, so
- * a renamed file still gets a clear message.
+ * Opens a file for the command-line runner as a {@link Workbook}: an .xlsx/.xlsm workbook
+ * ({@link XlsxWorkbook}: read and written as a stream, whatever its size, by patching the package)
+ * or a CSV file ({@link CsvWorkbook}). The kind is decided from the file's first bytes, not only
+ * its name, so a renamed file still gets a clear message.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
+import { csvMessages } from "./csv/csvMessages";
+import { looksLikeUtf16 } from "./csv/textEncoding";
 import { CsvWorkbook, type CsvOptions } from "./csvWorkbook";
+import { FileInputError } from "./fileInputError";
 import type { Workbook } from "./workbook";
-import { XlsxStreamWorkbook } from "./xlsxStreamWorkbook";
+import { NotAWorkbookError } from "./xlsx/packageStructure";
 import { XlsxWorkbook, type FileTarget } from "./xlsxWorkbook";
 
 export type { FileTarget } from "./xlsxWorkbook";
-
-/** A file that cannot be opened as a workbook; `message` is one line for the user. */
-export class FileInputError extends Error {}
+export { FileInputError };
 
 /** A workbook read from a file, which can be saved to another file. */
-export type FileWorkbook = (XlsxWorkbook | XlsxStreamWorkbook | CsvWorkbook) & Workbook;
-
-/** How to open an .xlsx file. */
-export interface XlsxOptions {
-  /** true: always stream; false: always in memory; undefined: stream above {@link STREAM_ABOVE_BYTES}. */
-  stream?: boolean;
-}
+export type FileWorkbook = (XlsxWorkbook | CsvWorkbook) & Workbook;
 
 /**
- * .xlsx files larger than this are streamed. exceljs in memory costs ≈ 1.1 GB of heap per 50,000
- * rows of 14 columns, and such a sheet compresses to ≈ 75 bytes per row (the 5,000-row sample is
- * 366 KB), so 8 MB ≈ 110,000 rows ≈ 2.4 GB of heap: about what Node's default heap allows.
+ * How to open an .xlsx file. `stream` is accepted for compatibility and ignored: there is one
+ * engine, and it always streams (`--stream` / `--no-stream` are no-ops).
  */
-export const STREAM_ABOVE_BYTES = 8 * 1024 * 1024;
+export interface XlsxOptions {
+  stream?: boolean;
+}
 
 export type FileKind = "xlsx" | "csv";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const GZIP = [0x1f, 0x8b];
+/** Names the runner reads as CSV / tab-separated text. */
+const TEXT_EXTENSIONS = [".csv", ".tsv", ".tab", ".txt"];
+/** An empty zip (only the end record): still a zip, so it gets the zip messages. */
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 /** OLE compound file: legacy .xls, and also how Office stores a password-encrypted .xlsx. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
- * What the file is, from its first bytes (and its name for text): "xlsx", "csv", or a
- * {@link FileInputError} saying why it cannot be used (missing, encrypted, legacy .xls, binary).
+ * What the file is, from its first bytes (and its name for text): "xlsx" (any zip: the package
+ * is checked when opened), "csv", or a {@link FileInputError} saying why it cannot be used
+ * (missing, encrypted, legacy .xls, binary, a workbook under a text name). `textIsUtf16`: the user
+ * named UTF-16 (`--encoding`), whose zero bytes are text.
  */
-export function detectFileKind(filePath: string): FileKind {
+export function detectFileKind(filePath: string, textIsUtf16 = false): FileKind {
   let size: number;
   try {
     const stat = statSync(filePath);
@@ -54,7 +57,16 @@ export function detectFileKind(filePath: string): FileKind {
   }
   const head = readHead(filePath, Math.min(size, 4096));
   const startsWith = (magic: number[]) => magic.every((byte, i) => head[i] === byte);
-  if (startsWith(ZIP)) return "xlsx";
+  const extension = path.extname(filePath).toLowerCase();
+  if (startsWith(ZIP) || startsWith(EMPTY_ZIP)) {
+    if (!TEXT_EXTENSIONS.includes(extension)) return "xlsx";
+    // A zip under a text name: say what it really is instead of reading it as CSV or xlsx.
+    if (head.includes("[Content_Types].xml") || head.includes("xl/")) {
+      throw new FileInputError(csvMessages.renamedXlsx(filePath, extension));
+    }
+    if (head.includes("opendocument")) throw new FileInputError(csvMessages.renamedOds(filePath, extension));
+    throw new FileInputError(csvMessages.zipArchive(filePath));
+  }
   if (startsWith(OLE)) {
     const whole = readHead(filePath, Math.min(size, 16 * 1024 * 1024));
     if (whole.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
@@ -66,13 +78,13 @@ export function detectFileKind(filePath: string): FileKind {
       `${filePath} is an Excel 97–2003 (.xls) or other Office binary file: save it as .xlsx or .csv and run again.`,
     );
   }
-  const extension = path.extname(filePath).toLowerCase();
   if (extension === ".xlsx" || extension === ".xlsm") {
     throw new FileInputError(`${filePath} is not an .xlsx workbook (it is not a zip package).`);
   }
-  if (head.includes(0)) {
-    throw new FileInputError(`${filePath} is not a workbook (.xlsx) or a CSV text file.`);
-  }
+  if (startsWith(GZIP)) throw new FileInputError(csvMessages.gzip(filePath));
+  if (size === 0) throw new FileInputError(csvMessages.empty(filePath));
+  if (head.includes(0) && !textIsUtf16 && !looksLikeUtf16(head))
+    throw new FileInputError(csvMessages.binary(filePath));
   return "csv";
 }
 
@@ -83,18 +95,17 @@ export async function openFileWorkbook(
   csvOptions: CsvOptions = {},
   xlsxOptions: XlsxOptions = {},
 ): Promise<{ kind: FileKind; workbook: FileWorkbook }> {
-  const kind = detectFileKind(filePath);
+  void xlsxOptions;
+  const kind = detectFileKind(filePath, csvOptions.encoding?.unitBytes === 2);
   try {
-    if (kind === "xlsx") {
-      const stream = xlsxOptions.stream ?? statSync(filePath).size > STREAM_ABOVE_BYTES;
-      const workbook = stream
-        ? await XlsxStreamWorkbook.open(filePath, target)
-        : await XlsxWorkbook.open(filePath, target);
-      return { kind, workbook };
-    }
+    if (kind === "xlsx") return { kind, workbook: await XlsxWorkbook.open(filePath, target) };
     return { kind, workbook: await CsvWorkbook.open(filePath, csvOptions) };
   } catch (error) {
+    if (error instanceof FileInputError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof NotAWorkbookError) {
+      throw new FileInputError(`${filePath} ${reason}`);
+    }
     throw new FileInputError(
       `${filePath} could not be read as ${kind === "xlsx" ? "an .xlsx workbook" : "CSV"}: ${reason}`,
     );

@@ -5,7 +5,8 @@
  * - cells keep values and formulas apart: a string written as a value is text even when it starts
  *   with `=`, `+`, `-` or `@`; only `NewColumn.formulas` become formulas ({@link isFormula} tells);
  * - `locateTable` finds an Excel table containing the selection, otherwise the current region around
- *   it as Excel's Ctrl+* does (the contiguous block of non-empty cells, diagonals included);
+ *   it as Excel's Ctrl+* does (`currentRegion.ts`: the contiguous block of non-empty cells, diagonals
+ *   included);
  * - protected sheets refuse writes, hidden rows are reported, and `failOnWrite` makes the Nth write
  *   call fail halfway (after its first column / before its sheet) so rollbacks can be tested.
  *
@@ -14,6 +15,7 @@
  */
 import { qualifiedCellAddress } from "../core/a1";
 import { isBlank } from "../core/blank";
+import { currentRegion } from "./currentRegion";
 import type {
   Block,
   CellSnapshot,
@@ -176,7 +178,10 @@ export class MemoryWorkbook implements Workbook {
         table.rowCount,
         table.columnCount,
       );
-    const region = this.currentRegion(state, selection.row, selection.column);
+    const region = currentRegion((r, c) => !isBlank(state.columns[c]?.[r]), selection.row, selection.column, {
+      rowCount: this.rowCountOf(state),
+      columnCount: state.columns.length,
+    });
     if (region === null) return null;
     return this.tableInfo(
       state,
@@ -220,6 +225,10 @@ export class MemoryWorkbook implements Workbook {
 
   async sheetNames(): Promise<string[]> {
     return [...this.sheets.keys()];
+  }
+
+  tableNames(): string[] {
+    return this.tables.map((t) => t.name);
   }
 
   async appendColumns(table: TableInfo, columns: readonly NewColumn[], io?: IoOptions): Promise<void> {
@@ -434,56 +443,6 @@ export class MemoryWorkbook implements Workbook {
 
   private rowCountOf(state: SheetState): number {
     return state.columns.reduce((n, column) => Math.max(n, column ? column.length : 0), 0);
-  }
-
-  private hasValue(state: SheetState, row: number, column: number): boolean {
-    return row >= 0 && column >= 0 && !isBlank(state.columns[column]?.[row]);
-  }
-
-  /**
-   * Excel's current region: grow the rectangle while any cell just outside it (diagonals included)
-   * is non-empty. Each side grows as far as it can before the others are re-checked, so a tall
-   * table costs O(rows · columns), not O(rows²).
-   */
-  private currentRegion(
-    state: SheetState,
-    row: number,
-    column: number,
-  ): { top: number; bottom: number; left: number; right: number } | null {
-    let top = row;
-    let bottom = row;
-    let left = column;
-    let right = column;
-    const maxRow = this.rowCountOf(state);
-    const rowHas = (r: number) => {
-      for (let c = left - 1; c <= right + 1; c++) if (this.hasValue(state, r, c)) return true;
-      return false;
-    };
-    const columnHas = (c: number) => {
-      for (let r = top - 1; r <= bottom + 1; r++) if (this.hasValue(state, r, c)) return true;
-      return false;
-    };
-    for (let changed = true; changed;) {
-      changed = false;
-      while (bottom + 1 < maxRow && rowHas(bottom + 1)) {
-        bottom++;
-        changed = true;
-      }
-      while (top > 0 && rowHas(top - 1)) {
-        top--;
-        changed = true;
-      }
-      while (right + 1 < state.columns.length && columnHas(right + 1)) {
-        right++;
-        changed = true;
-      }
-      while (left > 0 && columnHas(left - 1)) {
-        left--;
-        changed = true;
-      }
-    }
-    if (top === bottom && left === right && !this.hasValue(state, row, column)) return null;
-    return { top, bottom, left, right };
   }
 
   private tableInfo(

@@ -11,8 +11,11 @@
  * its work: that one is bound to the step's single request context, so all writes of a run share it
  * (and, with `mergeUndoGroup`, one entry of Excel's undo).
  *
- * Requirement sets used: ExcelApi 1.9 (`Range.getTables`), 1.13 (`getSurroundingRegion`, with the
- * sheet's used range as the fallback), 1.7/1.8 (chart series), 1.20 (`mergeUndoGroup`, optional).
+ * Requirement sets used: ExcelApi 1.9 (`Range.getTables`, the newest call made without a check;
+ * {@link REQUIRED_EXCEL_API}, declared in manifest.xml), 1.7/1.8 (chart series: covered by 1.9), and,
+ * detected with `isSetSupported` where the host may lack them: 1.6 (suspending calculation),
+ * 1.13 (`getSurroundingRegion`, with the sheet's used range as the fallback), 1.20 (`mergeUndoGroup`).
+ * The end of this file asks the host where the pane runs and what it supports ({@link officeHost}).
  */
 import { qualifiedCellAddress, cellAddress } from "../core/a1";
 import { isBlank } from "../core/blank";
@@ -613,6 +616,15 @@ function prepareColumn(column: NewColumn, rowCount: number): PreparedColumn {
   };
 }
 
+/** Excel's chart type for each kind (a "pareto" starts as columns; its second series becomes a line). */
+const CHART_TYPES: Record<ChartSpec["kind"], "Pie" | "ColumnClustered" | "BarClustered" | "Line"> = {
+  pie: "Pie",
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  line: "Line",
+  pareto: "ColumnClustered",
+};
+
 /** Queues one native chart; a "pareto" chart's second series becomes a line on the secondary axis. */
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.series.length === 0) throw new RangeError(`Chart "${spec.title}" has no series.`);
@@ -620,11 +632,7 @@ function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
     sheet.getRangeByIndexes(block.row, block.column, block.rowCount, block.columnCount);
   const categories = rangeOf(spec.categories);
   const [first, ...others] = spec.series;
-  const chart = sheet.charts.add(
-    spec.kind === "pie" ? "Pie" : "ColumnClustered",
-    rangeOf(first.values),
-    "Columns",
-  );
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], rangeOf(first.values), "Columns");
   chart.title.text = spec.title;
   const firstSeries = chart.series.getItemAt(0);
   firstSeries.name = first.name;
@@ -687,4 +695,45 @@ function intersect(a: Block, b: Block): Block | null {
   const columnEnd = Math.min(a.column + a.columnCount, b.column + b.columnCount);
   if (rowEnd <= row || columnEnd <= column) return null;
   return { sheet: a.sheet, row, column, rowCount: rowEnd - row, columnCount: columnEnd - column };
+}
+
+// ---- The host: where the pane runs and what it supports ---------------------------------------
+
+/**
+ * The ExcelApi version the pane cannot work without, declared in manifest.xml: `Range.getTables`
+ * (1.9) finds the Excel table under the selection. Everything it uses is at most 1.9 or checked with
+ * `isSetSupported` before use (1.13, 1.20, see the top of this file).
+ */
+export const REQUIRED_EXCEL_API = "1.9";
+
+/** What Office says about the host once it is ready. */
+export interface OfficeHost {
+  /** The host Office.onReady reports ("Excel", "Word", …), or null when the page is not in Office. */
+  host: string | null;
+  /** Office's display language, e.g. "de-DE"; null when Office does not say. */
+  displayLanguage: string | null;
+  /** Requirement sets the pane needs that this host lacks, named as in the manifest ("ExcelApi 1.9"). */
+  missingRequirementSets: string[];
+}
+
+/** Whether office.js loaded at all: it comes from Microsoft's CDN, and without a network it does not. */
+export function officeScriptLoaded(): boolean {
+  return typeof Office !== "undefined";
+}
+
+/**
+ * Waits for `Office.onReady` — as long as Office takes: a cold start of Excel can take many seconds,
+ * and no timer can tell a slow Excel from no Excel — then reads the host, its display language and
+ * which required requirement sets it lacks (those only when the host is Excel).
+ */
+export async function officeHost(): Promise<OfficeHost> {
+  const info = await Office.onReady();
+  const host = info?.host === null || info?.host === undefined ? null : String(info.host);
+  if (host !== "Excel") return { host, displayLanguage: null, missingRequirementSets: [] };
+  const language = Office.context?.displayLanguage;
+  return {
+    host,
+    displayLanguage: typeof language === "string" && language !== "" ? language : null,
+    missingRequirementSets: supportsExcelApi(REQUIRED_EXCEL_API) ? [] : [`ExcelApi ${REQUIRED_EXCEL_API}`],
+  };
 }

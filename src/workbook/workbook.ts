@@ -4,7 +4,7 @@
  * Implementations sit side by side in this folder:
  * - `officeWorkbook.ts`: Excel through Office.js (the only code in the project that touches Excel);
  * - `memoryWorkbook.ts`: an in-memory workbook for tests and the browser preview;
- * - `fileWorkbook.ts`: .xlsx (exceljs) and .csv files for the command-line runner.
+ * - `fileWorkbook.ts`: .xlsx/.xlsm (`xlsxWorkbook.ts`) and .csv files for the command-line runner.
  *
  * An implementation only moves cells: it never computes results. It alone knows chunk sizes and
  * payload limits, and it honours `signal` / reports `onProgress` for anything proportional to rows.
@@ -64,7 +64,8 @@ export interface NewColumn {
 
 /** A native chart on a sheet. Ranges refer to cells of the same sheet. */
 export interface ChartSpec {
-  kind: "pie" | "column" | "pareto";
+  /** "column" and "bar" are clustered (vertical / horizontal bars), one or more series each. */
+  kind: "pie" | "column" | "bar" | "line" | "pareto";
   title: string;
   /** Category labels (one column). */
   categories: Block;
@@ -112,7 +113,11 @@ export interface Workbook {
    */
   locateTable(): Promise<TableInfo | null>;
 
-  /** Data cells (below the header) of the given table columns (0-based within the table), column-major. */
+  /**
+   * Data cells (below the header) of the given table columns (0-based within the table), column-major:
+   * sheet rows `headerRow + 1` … `headerRow + rowCount`. A caller may pass part of a table (fewer
+   * rows, or `headerRow` moved down to read only its last rows); implementations read exactly that.
+   */
   readColumns(table: TableInfo, columns: readonly number[], io?: IoOptions): Promise<CellValue[][]>;
 
   /** Addresses (like "Sheet1!M7") of at most `limit` non-empty cells inside the block; [] when all empty. */
@@ -120,6 +125,12 @@ export interface Workbook {
 
   /** Names of all sheets, in order. */
   sheetNames(): Promise<string[]>;
+
+  /**
+   * Names of the workbook's Excel tables, where the implementation knows them without a round trip
+   * (the file and memory workbooks): the runner lists them when `--table NAME` matches none.
+   */
+  tableNames?(): string[];
 
   /**
    * Adds columns at the right edge of the table: as table columns for an Excel table, otherwise as

@@ -7,14 +7,7 @@
  */
 import type { TableInfo } from "../workbook/workbook";
 import { cellAddress } from "../core/a1";
-import type { CutRule } from "./types";
-
-export const DEFAULT_QUADRANT_LABELS: readonly [string, string, string, string] = [
-  "Strategic",
-  "Profit",
-  "Potential",
-  "Ordinary",
-];
+import { type CutRule, QUADRANT_NAMES } from "../core/quadrant";
 
 /** A table column name inside a structured reference: ' escapes [ ] # and ' (Excel's rule). */
 function escapeColumnName(name: string): string {
@@ -55,6 +48,11 @@ export interface QuadrantFormulaPlan {
   valueCut: CutRule;
   matchCut: CutRule;
   labels: readonly string[];
+  /**
+   * Data rows the MEDIAN/AVERAGE ranges of a plain range cover (default all): a totals row below the
+   * customers is left out of the cut, as the run leaves it out.
+   */
+  cutRows?: number;
 }
 
 /**
@@ -64,7 +62,7 @@ export interface QuadrantFormulaPlan {
  */
 export function quadrantFormulas(plan: QuadrantFormulaPlan, mask: Uint8Array): string[] {
   const { table, headers, valueColumn, matchColumn } = plan;
-  const customLabels = plan.labels.some((label, i) => label !== DEFAULT_QUADRANT_LABELS[i]);
+  const customLabels = plan.labels.some((label, i) => label !== QUADRANT_NAMES[i]);
   const labelsArgument = customLabels ? `,{${plan.labels.map(textConstant).join(",")}}` : "";
   const out = new Array<string>(table.rowCount);
   if (table.tableName !== null) {
@@ -78,7 +76,7 @@ export function quadrantFormulas(plan: QuadrantFormulaPlan, mask: Uint8Array): s
     return out;
   }
   const firstRow = table.headerRow + 1;
-  const lastRow = table.headerRow + table.rowCount;
+  const lastRow = table.headerRow + (plan.cutRows ?? table.rowCount);
   const valueSheetColumn = table.firstColumn + valueColumn;
   const matchSheetColumn = table.firstColumn + matchColumn;
   const valueRange = `${cellAddress(firstRow, valueSheetColumn, true)}:${cellAddress(lastRow, valueSheetColumn, true)}`;

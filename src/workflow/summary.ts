@@ -61,11 +61,23 @@ export function segmentSummaries(
   return { segments, customers, totalValue, satisfactionIgnored };
 }
 
-/** Concentration of value: Pareto share of the top 20 % and Gini, both NaN with negative values or a 0 total. */
+/**
+ * Concentration of value: the Pareto share of the top 20 % and the Gini coefficient, both NaN with
+ * negative values or a total of 0. Both are scale-invariant, so very large values (whose weighted
+ * sums in the Gini formula would leave the finite range) are first multiplied by a power of two
+ * that brings the largest below 1 — exact in binary, so the result is the same number.
+ */
 export function concentration(sortedAscending: Float64Array): { paretoTop20: number; gini: number } {
-  if (sortedAscending.length === 0 || sortedAscending[0] < 0) return { paretoTop20: NaN, gini: NaN };
+  const n = sortedAscending.length;
+  if (n === 0 || sortedAscending[0] < 0) return { paretoTop20: NaN, gini: NaN };
+  const largest = sortedAscending[n - 1];
+  let values = sortedAscending;
+  if (largest * n * n > 1e300) {
+    const scale = 2 ** -Math.ceil(Math.log2(largest));
+    values = sortedAscending.map((x) => x * scale);
+  }
   // paretoShareOf reorders its input: give it a copy, the sorted values still feed the chart.
-  return { paretoTop20: paretoShareOf(sortedAscending.slice(), 0.2), gini: giniOfSorted(sortedAscending) };
+  return { paretoTop20: paretoShareOf(values.slice(), 0.2), gini: giniOfSorted(values) };
 }
 
 /** One point of the Pareto chart: the top `customerShare` of customers hold `cumulativeShare` of the value. */

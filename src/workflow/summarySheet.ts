@@ -1,17 +1,13 @@
 /**
- * The summary sheet a run adds: the per-segment table, concentration figures, cut points, notes and
- * the Pareto curve's data, plus two charts (segment value shares, Pareto of value). Pure: it builds
- * a {@link SheetContent}; the workbook writes it.
+ * The summary sheet a run adds: the per-segment table, concentration figures, cut points, for RFM
+ * the recency × frequency grid of mean monetary value, notes and the Pareto curve's data, plus three
+ * charts (value shares by segment, share of customers beside share of value by segment, Pareto of
+ * value). Pure: it builds a {@link SheetContent}; the workbook writes it.
  */
+import type { RfmGridCell } from "../core/rfmGrid";
 import type { Block, CellValue, ChartSpec, SheetContent } from "../workbook/workbook";
 import type { ParetoPoint } from "./summary";
 import type { RunSummary } from "./types";
-
-const METHOD_TITLES: Record<RunSummary["method"], string> = {
-  quadrant: "Value × strategic match quadrants",
-  rfm: "RFM scores and segments",
-  abc: "Pareto ABC classes",
-};
 
 /** Row of the segment table's header; the segments follow directly below. */
 const TABLE_ROW = 4;
@@ -19,19 +15,33 @@ const TABLE_ROW = 4;
 const PARETO_COLUMN = 7;
 /** First column of the charts (column L). */
 const CHART_COLUMN = 11;
+/** First column of the second column of charts (column T). */
+const SECOND_CHART_COLUMN = 19;
+
+/** What the summary sheet shows. */
+export interface SummarySheetInput {
+  name: string;
+  summary: RunSummary;
+  /** The method's summary title (its registry entry's `summaryTitle`). */
+  title: string;
+  pareto: readonly ParetoPoint[];
+  /** The table's name, or its range. */
+  source: string;
+  satisfactionMapped: boolean;
+}
 
 /** A number, or a blank cell for NaN (a 0 would be a wrong answer; "#NUM!" text would look like an error). */
 function numberOrBlank(x: number): CellValue {
   return Number.isFinite(x) ? x : null;
 }
 
-export function buildSummarySheet(
-  name: string,
-  summary: RunSummary,
-  pareto: readonly ParetoPoint[],
-  source: string,
-  satisfactionMapped: boolean,
-): SheetContent {
+/**
+ * The summary sheet's cells, number formats and charts. Layout: facts in A1:B3, the segment table
+ * from row 5 (A–E, F for satisfaction), concentration and cut points below it, the RFM grid and the
+ * notes after; the Pareto data in H–J from row 5; the charts from column L.
+ */
+export function buildSummarySheet(input: SummarySheetInput): SheetContent {
+  const { name, summary, title, pareto, source, satisfactionMapped } = input;
   const rows: CellValue[][] = [];
   const formats: { block: Block; format: string }[] = [];
   const block = (row: number, column: number, rowCount: number, columnCount: number): Block => ({
@@ -42,7 +52,7 @@ export function buildSummarySheet(
     columnCount,
   });
 
-  rows.push(["Customer segmentation", METHOD_TITLES[summary.method]]);
+  rows.push(["Customer segmentation", title]);
   rows.push(["Table", source]);
   rows.push(["Customers", summary.customers]);
   rows.push([]);
@@ -80,6 +90,12 @@ export function buildSummarySheet(
   rows.push(["Cut points"]);
   for (const [dimension, cuts] of Object.entries(summary.cutPoints))
     rows.push([dimension, ...cuts.map(numberOrBlank)]);
+  if (summary.rfmGrid) {
+    rows.push([]);
+    const gridRow = rows.length;
+    rows.push(...rfmGridRows(summary.rfmGrid));
+    formats.push({ block: block(gridRow + 2, 1, 5, 5), format: "#,##0.00" });
+  }
   if (summary.notes.length > 0) {
     rows.push([]);
     rows.push(["Notes"]);
@@ -109,6 +125,18 @@ export function buildSummarySheet(
       anchor: { row: 0, column: CHART_COLUMN, rowCount: 16, columnCount: 7 },
     });
   }
+  if (k > 0) {
+    charts.push({
+      kind: "column",
+      title: "Share of customers and share of value by segment",
+      categories: block(TABLE_ROW + 1, 0, k, 1),
+      series: [
+        { name: "Share of customers", values: block(TABLE_ROW + 1, 2, k, 1) },
+        { name: "Share of value", values: block(TABLE_ROW + 1, 4, k, 1) },
+      ],
+      anchor: { row: 0, column: SECOND_CHART_COLUMN, rowCount: 16, columnCount: 8 },
+    });
+  }
   if (pareto.length > 0) {
     charts.push({
       kind: "pareto",
@@ -125,6 +153,24 @@ export function buildSummarySheet(
     });
   }
   return { name, cells: rows, numberFormats: formats, charts };
+}
+
+/**
+ * The RFM grid as a small table: a title row, a header row (frequency scores 1–5), then one row per
+ * recency score 1–5 with the mean monetary value of each cell (blank where no customer is).
+ */
+function rfmGridRows(grid: readonly RfmGridCell[]): CellValue[][] {
+  const out: CellValue[][] = [["Mean monetary value by recency score (rows) and frequency score (columns)"]];
+  out.push(["Recency \\ Frequency", "F 1", "F 2", "F 3", "F 4", "F 5"]);
+  for (let r = 1; r <= 5; r++) {
+    const line: CellValue[] = [`R ${r}`];
+    for (let f = 1; f <= 5; f++) {
+      const cell = grid.find((c) => c.recencyScore === r && c.frequencyScore === f);
+      line.push(cell && cell.meanMonetary !== null ? numberOrBlank(cell.meanMonetary) : null);
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 function ensureRows(rows: CellValue[][], count: number): void {

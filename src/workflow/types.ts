@@ -3,7 +3,20 @@
  * and get back. The workflow (this folder) holds all logic — mapping, methods, summaries, the
  * never-lose-data rules — and reaches the workbook only through `src/workbook/workbook.ts`.
  */
+import type { ParetoCurvePoint } from "../core/paretoCurve";
+import type { RfmGridCell } from "../core/rfmGrid";
 import type { CellValue, TableInfo } from "../workbook/workbook";
+import type { MethodSettings } from "./methods/registry";
+import type { Problem } from "./problems";
+import type { SurfaceWords } from "./problemText";
+
+export type { CutRule } from "../core/quadrant";
+export type { AbcSettings } from "./methods/abc";
+export type { QuadrantSettings } from "./methods/quadrant";
+export type { RfmSettings } from "./methods/rfm";
+export type { MethodSettings } from "./methods/registry";
+export type { Problem, ProblemCode, ProblemDetails } from "./problems";
+export type { SurfaceWords } from "./problemText";
 
 /** The columns the workflow knows how to use. */
 export type Role = "customer" | "value" | "match" | "satisfaction" | "lastPurchase" | "orders";
@@ -11,45 +24,24 @@ export type Role = "customer" | "value" | "match" | "satisfaction" | "lastPurcha
 /** Which table column (0-based within the table) plays each role; null = not mapped. */
 export type ColumnMapping = Record<Role, number | null>;
 
-export type Method = "quadrant" | "rfm" | "abc";
+/** A segmentation method's id: a key of the registry (`methods/registry.ts`). */
+export type Method = keyof MethodSettings;
 
-/** How a quadrant cut is chosen. */
-export type CutRule = { kind: "median" } | { kind: "mean" } | { kind: "number"; value: number };
-
-export interface QuadrantSettings {
-  valueCut: CutRule;
-  matchCut: CutRule;
-  /** Names for Strategic, Profit, Potential, Ordinary, in that order. */
-  labels: [string, string, string, string];
-}
-
-export interface RfmSettings {
-  /** Recency is counted in days up to this date (ISO yyyy-mm-dd); default today. */
-  asOf: string;
-  /**
-   * Typed cut points per dimension (4 ascending numbers each, splitting scores 1|2|3|4|5), or null to
-   * use quintiles of the data. Recency cuts are in days (fewer days = better = higher score).
-   */
-  cuts: { recency: number[] | null; frequency: number[] | null; monetary: number[] | null };
-}
-
-export interface AbcSettings {
-  /** Cumulative share of value up to which customers are class A (default 0.8) and B (default 0.95). */
-  aUpTo: number;
-  bUpTo: number;
-}
-
-export interface SegmentationSettings {
+/** The settings every method shares. */
+export interface CommonSettings {
   method: Method;
   mapping: ColumnMapping;
-  quadrant: QuadrantSettings;
-  rfm: RfmSettings;
-  abc: AbcSettings;
   /** "values" (default: readable without the add-in) or live `CX.` formulas where the method has one. */
   output: "values" | "formulas";
-  /** Rows with non-numeric cells in mapped numeric columns: stop (false, default) or leave them unsegmented. */
+  /** Rows with cells a method cannot use (not numbers; for ABC also negative): stop (false, default) or leave them unsegmented. */
   skipInvalidRows: boolean;
 }
+
+/**
+ * Everything a run needs: the shared settings and each method's own (`quadrant`, `rfm`, `abc`, …),
+ * kept for all methods so switching method in the pane loses nothing.
+ */
+export type SegmentationSettings = CommonSettings & MethodSettings;
 
 /** What the pane shows before a run: the table found, the first rows, and the detected mapping. */
 export interface TablePreview {
@@ -58,28 +50,6 @@ export interface TablePreview {
   /** First rows (row-major), at most the number asked for. */
   rows: CellValue[][];
   detected: ColumnMapping;
-}
-
-/** A problem that stops a run (or the preview). `rows` are Excel row numbers (1-based) where it applies. */
-export interface Problem {
-  code:
-    | "empty-selection"
-    | "no-header"
-    | "duplicate-headers"
-    | "blank-headers"
-    | "unmapped-column"
-    | "non-numeric"
-    | "protected-sheet"
-    | "filtered-table"
-    | "no-data"
-    | "invalid-setting"
-    | "cancelled"
-    | "declined-overwrite"
-    | "write-failed";
-  message: string;
-  rows?: number[];
-  /** For "non-numeric": how many cells in all (rows lists the first few). */
-  count?: number;
 }
 
 /** One segment's line in the summary. */
@@ -106,6 +76,17 @@ export interface RunSummary {
   cutPoints: Record<string, number[]>;
   /** Notes the user should read (ties leaving a score empty, skipped rows, …). */
   notes: string[];
+  /**
+   * The Pareto curve for charts: customers ranked largest value first, at most 101 points from
+   * {0, 0} to {1, 1} (see `src/core/paretoCurve.ts`); empty when the Pareto share is undefined
+   * (negative values or a total of 0).
+   */
+  paretoCurve: ParetoCurvePoint[];
+  /**
+   * RFM only: the 25 cells of recency score 1–5 × frequency score 1–5 (recency-major), with the
+   * customers and their mean monetary value (null when a cell is empty); see `src/core/rfmGrid.ts`.
+   */
+  rfmGrid?: RfmGridCell[];
 }
 
 /** What a run added, kept in the workbook so "Remove results" deletes exactly that. */
@@ -134,4 +115,6 @@ export interface RunHooks {
   onProgress?: (fraction: number, phase: string) => void;
   /** Asked when target cells are not empty; the run writes nothing unless this resolves true. */
   confirmOverwrite?: (nonEmptyCells: string[]) => Promise<boolean>;
+  /** The words problems are told in (default: the pane's; the runner passes its own). */
+  words?: SurfaceWords;
 }

@@ -1,8 +1,8 @@
 /**
- * The DuckDB engine on files: 10,000,000 customers (beyond Excel) from .csv and from .parquet in one
- * run each, with the run's peak RSS against the 2 GB target; the 1,048,575-customer CSV against
- * pandas doing the same read–segment–write in the same run (Debian's python3-pandas, when
- * installed); and the size where DuckDB starts to beat the JavaScript engine (the runner's default).
+ * The runner on big files: 10,000,000 customers (beyond Excel) from .csv (JavaScript engine, the
+ * default for every CSV) and from .parquet (read and written by DuckDB) in one run each, with the
+ * run's peak RSS against the 2 GB target; and the 1,048,575-customer CSV against pandas doing the
+ * same read–segment–write in the same run (Debian's python3-pandas, when installed).
  *
  * Every run is a separate process (the built runner, `lib/src/cli/main.js`), so its peak RSS
  * (`process.resourceUsage().maxRSS`, DuckDB's native memory included) is the run's own. The
@@ -145,8 +145,6 @@ export async function runEngineBench(): Promise<BenchRow[]> {
     for (const method of ["quadrant", "abc"]) {
       const run = runCli([
         excelCsv,
-        "--engine",
-        "duckdb",
         "--method",
         method,
         "--force",
@@ -157,7 +155,7 @@ export async function runEngineBench(): Promise<BenchRow[]> {
         ? runPandas([excelCsv, path.join(dir, `1m-${method}.pandas.csv`), method])
         : null;
       rows.push({
-        name: `DuckDB engine, ${EXCEL_ROWS.toLocaleString("en-US")} customers from .csv (${method}, read + segment + write)`,
+        name: `Runner (JavaScript engine, the default for CSV), ${EXCEL_ROWS.toLocaleString("en-US")} customers from .csv (${method}, read + segment + write)`,
         ms: run.ms,
         baselineMs: pandas?.ms ?? NaN,
         ratio: pandas ? run.ms / pandas.ms : NaN,
@@ -169,46 +167,14 @@ export async function runEngineBench(): Promise<BenchRow[]> {
       });
     }
 
-    // 2. Where DuckDB overtakes the JavaScript engine (the runner's default engine above that).
-    for (const count of [20_000, 100_000, 300_000]) {
-      const file = path.join(dir, `crossover-${count}.csv`);
-      await writeCustomers(file, count, count);
-      const js = runCli([file, "--engine", "js", "--force", "--output", path.join(dir, `x-${count}-js.csv`)]);
-      const duck = runCli([
-        file,
-        "--engine",
-        "duckdb",
-        "--force",
-        "--output",
-        path.join(dir, `x-${count}-duckdb.csv`),
-      ]);
-      rows.push({
-        name: `DuckDB vs JavaScript engine, ${count.toLocaleString("en-US")} customers (${mb(file)} MB .csv, quadrant)`,
-        ms: duck.ms,
-        baselineMs: js.ms,
-        ratio: duck.ms / js.ms,
-        note: `duckdb ${status(duck)}, peak RSS ${Math.round(duck.maxRssMb)} MB; baseline: --engine js ${status(js)}, peak RSS ${Math.round(js.maxRssMb)} MB`,
-      });
-      rmSync(file);
-    }
-
     // 3. Beyond Excel: 10,000,000 customers, CSV in and out, then Parquet in and out.
     const bigCsv = path.join(dir, "customers-10m.csv");
     const revenue = await writeCustomers(bigCsv, BIG_ROWS, 1);
     const baselineMs = sortBaseline(revenue);
     const label = BIG_ROWS.toLocaleString("en-US");
-    const csvRun = runCli([
-      bigCsv,
-      "--engine",
-      "duckdb",
-      "--method",
-      "quadrant",
-      "--force",
-      "--output",
-      path.join(dir, "10m.csv"),
-    ]);
+    const csvRun = runCli([bigCsv, "--method", "quadrant", "--force", "--output", path.join(dir, "10m.csv")]);
     rows.push({
-      name: `DuckDB engine, ${label} customers from .csv to .csv (quadrant)`,
+      name: `Runner (JavaScript engine), ${label} customers from .csv to .csv (quadrant)`,
       ms: csvRun.ms,
       baselineMs,
       ratio: csvRun.ms / baselineMs,
@@ -234,7 +200,7 @@ export async function runEngineBench(): Promise<BenchRow[]> {
         path.join(dir, `10m-${method}.parquet`),
       ]);
       rows.push({
-        name: `DuckDB engine, ${label} customers from .parquet to .parquet (${method})`,
+        name: `Runner (DuckDB reads and writes Parquet), ${label} customers from .parquet to .parquet (${method})`,
         ms: run.ms,
         baselineMs,
         ratio: run.ms / baselineMs,

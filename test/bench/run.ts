@@ -4,10 +4,12 @@
  * milliseconds do not). No timing is asserted anywhere in `npm test`.
  */
 import type { BenchRow } from "./benchRow";
+import { runClvBench } from "./clv.bench";
 import { runEngineBench, runWarehouseBench } from "./engine.bench";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runOfficeBench } from "./office.bench";
+import { runOrdersBench } from "./orders.bench";
 import { runWorkflowBench } from "./workflow.bench";
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
@@ -17,6 +19,8 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["DuckDB engine on files (beyond Excel, against pandas)", runEngineBench],
   ["Warehouse order log: bytes out per customer and per history", runWarehouseBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
+  ["Order log aggregation", () => runOrdersBench()],
+  ["Lifetime value (BG/NBD + Gamma-Gamma), 1,048,576 customers", runClvBench],
 ];
 
 function format(rows: BenchRow[]): string {

@@ -5,10 +5,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { FORMULA_LIKE_NAMES, SAMPLE_COLUMNS, sampleCustomers } from "../../src/sample/sampleCustomers";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { toCellValue } from "../../src/workbook/xlsxWorkbook";
 import { detectMapping } from "../../src/workflow/mapping";
 import { defaultSettings, runSegmentation } from "../../src/workflow/run";
-import { readXlsx, run, tempDir, TODAY } from "./cliHarness";
+import { readXlsx, run, tempDir, toCellValue, TODAY } from "./cliHarness";
 
 const root = path.resolve(__dirname, "../..");
 const samplePath = path.join(root, "assets", "sample-customers.xlsx");
@@ -203,7 +202,7 @@ describe("cx-segment on bad input", () => {
       "Customer,Revenue,Strategic match\r\nA,500,8\r\nB,n/a,9\r\nC,480,2\r\n",
       /Revenue.*\b3\b|\b3\b.*Revenue/,
     ],
-    ["empty.csv", "", /no table found/],
+    ["empty.csv", "", /empty\.csv is empty: a CSV file needs a header row/],
   ];
 
   it.each(cases)(

@@ -20,18 +20,18 @@ describe("argument rules", () => {
     const where = (index: number) => `row ${index + 1} of value`;
     expect(readRowNumber(12.5, where, 3)).toBe(12.5);
     expect(readRowNumber("", where, 3)).toBeNull();
-    expect(readRowNumber("12", where, 3)).toBeExcelError("#VALUE!", 'row 4 of value holds the text "12"');
+    expect(readRowNumber("12", where, 3)).toBeExcelError("#VALUE!", 'Row 4 of value holds the text "12"');
     expect(readRowNumber(false, where, 3)).toBeExcelError("#VALUE!", "logical value FALSE");
     expect(readRowNumber(-Infinity, where, 3)).toBeExcelError("#VALUE!", "not a finite number");
     expect(readRowNumber(new CoreError(ErrorKind.Null, ""), where, 3)).toBeExcelError(
       "#NULL!",
-      "row 4 of value",
+      "Row 4 of value",
     );
   });
 
   it("sums a row with blanks as 0 and stops at the first bad cell", () => {
     expect(sumRow([1, null, 2, "", undefined], "costs", 1)).toBe(3);
-    expect(sumRow([1, "x", true], "costs", 7)).toBeExcelError("#VALUE!", "row 7, column 2 of costs");
+    expect(sumRow([1, "x", true], "costs", 7)).toBeExcelError("#VALUE!", "Row 7, column 2 of costs");
   });
 
   it("broadcasts single rows and names both counts on a mismatch", () => {
@@ -83,7 +83,10 @@ describe("argument rules", () => {
     expect(readNumberParameter(0, parameters.top)).toBeExcelError("#VALUE!", "top is 0");
     expect(readNumberParameter(1.0001, parameters.top)).toBeExcelError("#VALUE!", "top is 1.0001");
     expect(readNumberParameter(0, parameters.tolerance)).toBe(0);
-    expect(readNumberParameter(NaN, parameters.tolerance)).toBeExcelError("#VALUE!", "tolerance is NaN");
+    expect(readNumberParameter(NaN, parameters.tolerance)).toBeExcelError(
+      "#VALUE!",
+      "tolerance is not a finite number",
+    );
     expect(readNumberParameter(true, parameters.tolerance)).toBeExcelError("#VALUE!", "logical value TRUE");
     expect(readNumberParameter(new CoreError(ErrorKind.Num, "m"), parameters.tolerance)).toBeExcelError(
       "#NUM!",

@@ -36,3 +36,20 @@ describe("gini", () => {
     expect(giniOfSorted(Float64Array.of(0, 0))).toBeNaN();
   });
 });
+
+describe("gini near the ends of the double range", () => {
+  it("is unchanged when every value is multiplied by the same power of two, even past the range of the total", () => {
+    // G is scale-free: G(c·x) = G(x). 2^1021 · {1, 3, 7} are finite, their total 11 · 2^1021 is not.
+    const small = [1, 3, 7];
+    const huge = small.map((x) => x * 2 ** 1021);
+    expect(huge.every(Number.isFinite)).toBe(true);
+    expect(huge.reduce((a, b) => a + b)).toBe(Infinity);
+    // (−2·1 + 0·3 + 2·7) / (3 · 11) = 12 / 33
+    expect(gini(small)).toBeCloseTo(12 / 33, 14);
+    expect(gini(huge)).toBeCloseTo(12 / 33, 14);
+  });
+
+  it("gives 0 for two customers of 9e307 each", () => {
+    expect(gini([9e307, 9e307])).toBe(0);
+  });
+});

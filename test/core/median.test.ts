@@ -1,4 +1,4 @@
-import { median } from "../../src/core/median";
+import { countingMedian, median, midpoint } from "../../src/core/median";
 
 describe("median (as Excel's MEDIAN)", () => {
   it("is the middle value for an odd count", () => {
@@ -38,5 +38,69 @@ describe("median (as Excel's MEDIAN)", () => {
 
   it("is NaN for an empty list", () => {
     expect(median([])).toBeNaN();
+  });
+});
+
+describe("median near the ends of the double range", () => {
+  it("is 9e307 for two values of 9e307, not Infinity", () => {
+    // (9e307 + 9e307) / 2 would overflow on the way: 1.8e308 > Number.MAX_VALUE
+    expect(median([9e307, 9e307])).toBe(9e307);
+    expect(median([Number.MAX_VALUE, Number.MAX_VALUE, 1, 2])).toBe(Number.MAX_VALUE / 2 + 1);
+  });
+
+  it("keeps the last bit of two tiny values", () => {
+    // halving first would give 0 for the smallest subnormal
+    expect(median([Number.MIN_VALUE, Number.MIN_VALUE])).toBe(Number.MIN_VALUE);
+  });
+
+  it("averages values of opposite signs at the ends of the range", () => {
+    expect(median([-Number.MAX_VALUE, Number.MAX_VALUE])).toBe(0);
+  });
+});
+
+describe("midpoint", () => {
+  it("is (a + b) / 2 without overflow", () => {
+    expect(midpoint(120, 480)).toBe(300);
+    expect(midpoint(9e307, 9e307)).toBe(9e307);
+    expect(midpoint(-9e307, -9e307)).toBe(-9e307);
+  });
+});
+
+describe("countingMedian (integers within a small range)", () => {
+  /** Independent reference: sort a copy and take the middle. */
+  const sortedMedian = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const n = sorted.length;
+    return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  };
+
+  it("counts ratings: 1 2 2 3 → 2, and 1 2 3 4 → 2.5", () => {
+    expect(countingMedian(Float64Array.of(3, 1, 2, 2))).toBe(2);
+    expect(countingMedian(Float64Array.of(4, 1, 3, 2))).toBe(2.5);
+    expect(countingMedian(Float64Array.of(7))).toBe(7);
+  });
+
+  it("agrees with sorting on random integer columns, negative ones included", () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const [n, low, high] of [
+      [2, 1, 10],
+      [11, 1, 10],
+      [1000, -50, 50],
+      [10001, 0, 65536],
+    ]) {
+      const values = Array.from({ length: n }, () => low + Math.floor(random() * (high - low + 1)));
+      expect(countingMedian(Float64Array.from(values))).toBe(sortedMedian(values));
+      expect(median(values)).toBe(sortedMedian(values));
+    }
+  });
+
+  it("declines decimals and wide ranges, which are selected instead", () => {
+    expect(countingMedian(Float64Array.of(1, 2.5, 3))).toBeNaN();
+    expect(countingMedian(Float64Array.of(0, 65_537))).toBeNaN();
+    expect(countingMedian(Float64Array.of(2 ** 40, 1))).toBeNaN();
+    // and median still gives Excel's answer for them
+    expect(median([1, 2.5, 3])).toBe(2.5);
+    expect(median([0, 65_537])).toBe(32_768.5);
   });
 });

@@ -1,6 +1,7 @@
 import { Grid } from "../../src/core/args";
 import { CoreError, ErrorKind } from "../../src/core/errors";
 import { paretoShare, paretoShareOf, paretoSharesOf } from "../../src/core/paretoShare";
+import { closeTo, exact, exactRatio, exactSum } from "./exactArithmetic";
 
 const frozen = (rows: unknown[][]): Grid => Object.freeze(rows.map((row) => Object.freeze(row))) as Grid;
 const spec = frozen([[50], [30], [10], [5], [5]]);
@@ -88,7 +89,7 @@ describe("paretoShare (share of value held by the top fraction of customers)", (
       [new CoreError(ErrorKind.NotAvailable, "")],
       [new CoreError(ErrorKind.DivByZero, "")],
     ]);
-    expect(paretoShare(values)).toBeExcelError("#N/A", "row 2 of values");
+    expect(paretoShare(values)).toBeExcelError("#N/A", "Row 2 of values");
   });
 
   it("gives #NUM! naming the cell of a negative value", () => {
@@ -99,7 +100,7 @@ describe("paretoShare (share of value held by the top fraction of customers)", (
           [-2, 1],
         ]),
       ),
-    ).toBeExcelError("#NUM!", "row 2, column 1 of values is -2");
+    ).toBeExcelError("#NUM!", "Row 2, column 1 of values is -2");
   });
 
   it("gives #DIV/0! when the values add up to 0 or there are none", () => {
@@ -120,5 +121,65 @@ describe("paretoShare (share of value held by the top fraction of customers)", (
         expect(sorted[i]).toBeCloseTo(byHand(values, top), 12);
       });
     }
+  });
+});
+
+/** The exact share by BigInt arithmetic: the same formula on exact totals, rounded once at the end. */
+function exactShare(values: number[], top: number): number {
+  const sorted = [...values].sort((a, b) => b - a);
+  const k = top * values.length;
+  const whole = Math.floor(k);
+  const topTotal = exactSum(sorted.slice(0, whole));
+  const total = exactSum(values);
+  if (whole >= values.length) return 1;
+  // (k − ⌊k⌋) · next is a product of two doubles: exact in units of 2^-2148.
+  const partial = exact(k - whole) * exact(sorted[whole]);
+  return exactRatio((topTotal << 1074n) + partial, total << 1074n);
+}
+
+describe("paretoShare near Excel's largest number", () => {
+  it("gives 0.5 for two customers of 9e307 and the top half, not 0", () => {
+    // total 1.8e308 is beyond the double range; the top half holds 9e307 / 1.8e308 = 0.5
+    expect(paretoShare(frozen([[9e307], [9e307]]), frozen([[0.5]]))).toEqual([[0.5]]);
+    expect(paretoShare(frozen([[9e307], [9e307], [1], [0]]), frozen([[0.25], [0.5], [1]]))).toEqual([
+      [0.5],
+      [1],
+      [1],
+    ]);
+  });
+
+  it("agrees with an exact BigInt computation on values spread over the whole range", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const n of [2, 5, 40, 333]) {
+      // magnitudes from 1e-300 to 1.7e308, many of them near the top
+      const values = Array.from({ length: n }, () =>
+        random() < 0.5 ? 1.7e308 * random() : 10 ** (600 * random() - 300),
+      );
+      for (const top of [0.01, 0.2, 0.5, 0.77, 1]) {
+        const expected = exactShare(values, top);
+        const one = paretoShareOf(Float64Array.from(values), top);
+        const many = paretoSharesOf(Float64Array.from(values), [top])[0];
+        expect(closeTo(one, expected, 1e-12)).toBe(true);
+        expect(closeTo(many, expected, 1e-12)).toBe(true);
+      }
+    }
+  });
+
+  it("keeps the fractional customer of a tiny total, where its product would be a subnormal", () => {
+    // n = 1, top 0.045: k = 0.045 → 0.045 · 5.4e-323 / 5.4e-323 = 0.045 (unscaled, 0.045 · 5.4e-323 rounds to 5e-324)
+    expect(paretoShareOf(Float64Array.of(5.4e-323), 0.045)).toBeCloseTo(0.045, 15);
+    expect(paretoSharesOf(Float64Array.of(5e-324), [0.001])[0]).toBeCloseTo(0.001, 15);
+  });
+
+  it("still names the cell of a negative value with #NUM!, by its row and column within the range", () => {
+    // a 3 × 2 range; the -1e308 sits in its third row, second column
+    const values = frozen([
+      [9e307, 9e307],
+      [1, 2],
+      [3, -1e308],
+    ]);
+    expect(paretoShare(values)).toBeExcelError("#NUM!", "Row 3, column 2 of values is -1E+308");
+    expect(paretoShare(frozen([[5], [-2]]))).toBeExcelError("#NUM!", "Row 2 of values is -2");
   });
 });

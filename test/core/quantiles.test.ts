@@ -1,4 +1,4 @@
-import { quantilesInc } from "../../src/core/quantiles";
+import { interpolate, quantilesInc } from "../../src/core/quantiles";
 
 describe("quantilesInc", () => {
   it("interpolates as PERCENTILE.INC on 1..5", () => {
@@ -26,5 +26,22 @@ describe("quantilesInc", () => {
 
   it("gives NaN for an empty list", () => {
     expect(quantilesInc([], [0.5])).toEqual([NaN]);
+  });
+});
+
+describe("quantilesInc near the ends of the double range", () => {
+  it("interpolates between values of opposite signs without overflow", () => {
+    // h = 1 · 0.5 = 0.5: halfway between −1.7e308 and 1.7e308 is 0 (the gap 3.4e308 is beyond the range)
+    expect(quantilesInc([-1.7e308, 1.7e308], [0.5])).toEqual([0]);
+    // a quarter of the way: −1.7e308 + 0.25 · 3.4e308 = −0.85e308
+    expect(quantilesInc([-1.7e308, 1.7e308], [0.25])[0]).toBeCloseTo(-0.85e308, -295);
+  });
+});
+
+describe("interpolate", () => {
+  it("is lower + t · (upper − lower)", () => {
+    expect(interpolate(1, 2, 0.8)).toBeCloseTo(1.8, 15);
+    expect(interpolate(-Number.MAX_VALUE, Number.MAX_VALUE, 0)).toBe(-Number.MAX_VALUE);
+    expect(interpolate(-Number.MAX_VALUE, Number.MAX_VALUE, 1)).toBe(Number.MAX_VALUE);
   });
 });

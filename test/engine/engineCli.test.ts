@@ -1,13 +1,14 @@
 /**
- * The runner with `--engine`, Parquet files and `--emit-sql`: the DuckDB engine's files are the
- * JavaScript engine's byte for byte, the default engine follows the file, and usage mistakes name
- * the flag (exit 2).
+ * The runner with `--engine` and Parquet files, and `--emit-sql`: a Parquet file is segmented as
+ * the same table in a CSV file (same results, printed summary and summary sheet), the default
+ * engine follows the file (JavaScript for every CSV, whose bytes it keeps; DuckDB for Parquet), and
+ * usage mistakes name the flag (exit 2).
  */
-import { readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { chooseEngine, DUCKDB_ABOVE_BYTES, segmentWithDuckDb } from "../../src/cli/engine";
-import { parseCommandLine } from "../../src/cli/options";
+import { parse } from "csv-parse/sync";
+import { chooseEngine } from "../../src/cli/engine";
 import { run, tempDir } from "../cli/cliHarness";
 import { randomTable, writeTable } from "./randomTables";
 
@@ -15,130 +16,192 @@ const dir = tempDir("cx-engine-cli-");
 const csv = path.join(dir, "customers.csv");
 writeTable(csv, randomTable({ rows: 3_000, seed: 99, invalidShare: 0.02 }));
 
-describe("--engine duckdb on a CSV", () => {
+/** Runs SQL on a throw-away in-memory DuckDB; returns the rows. */
+async function duckdb(sql: string): Promise<unknown[][]> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The CSV's table as Parquet: text customers, DOUBLE numbers (NULL where the CSV cell is not a plain number). */
+async function parquetOf(file: string, target: string): Promise<void> {
+  await duckdb(
+    `COPY (SELECT "Customer ID", TRY_CAST("Revenue" AS DOUBLE) AS "Revenue", TRY_CAST("Strategic match" AS DOUBLE) AS "Strategic match",
+       TRY_CAST("Satisfaction" AS DOUBLE) AS "Satisfaction", TRY_CAST("Last purchase" AS DATE) AS "Last purchase", TRY_CAST("Orders" AS BIGINT) AS "Orders"
+       FROM read_csv('${file}', all_varchar = true, header = true)) TO '${target}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`,
+  );
+}
+
+describe("Parquet", () => {
+  // A CSV whose every cell means the same in both files: numbers, ISO dates, blanks for the invalid ones.
+  const plain = path.join(dir, "plain.csv");
+  writeTable(
+    plain,
+    randomTable({ rows: 5_000, seed: 7, invalidShare: 0.02 }).map((row, i) =>
+      i === 0
+        ? row
+        : row.map((cell, c) =>
+            c === 0
+              ? cell
+              : c === 4
+                ? /^\d{4}-\d{2}-\d{2}$/.test(cell.trim())
+                  ? cell.trim()
+                  : ""
+                : /^-?\d+(\.\d+)?$/.test(cell.trim())
+                  ? cell.trim()
+                  : "",
+          ),
+    ),
+  );
+  const parquet = path.join(dir, "plain.parquet");
+  beforeAll(() => parquetOf(plain, parquet));
+
   it.each([
     ["quadrant", []],
     ["rfm", ["--as-of", "2026-06-30"]],
     ["abc", ["--abc", "0.7,0.9"]],
   ])(
-    "%s: the output and summary files and the printed summary are the JavaScript engine's",
+    "%s: the same results, printed summary and summary sheet as the same table in a CSV file",
     async (method, extra) => {
-      const outputs: Record<string, { stdout: string; file: string; summary: string }> = {};
-      for (const engine of ["js", "duckdb"]) {
-        const output = path.join(dir, `${method}-${engine}.csv`);
-        const result = await run(
-          [csv, "--method", method, ...extra, "--skip-invalid", "--engine", engine, "--output", output],
-          dir,
-        );
-        expect(result.stderr).toBe("");
-        expect(result.code).toBe(0);
-        outputs[engine] = {
-          stdout: result.stdout.replace(new RegExp(`${method}-${engine}`, "g"), "OUT"),
-          file: readFileSync(output, "latin1"),
-          summary: readFileSync(output.replace(/\.csv$/, ".summary.csv"), "latin1"),
-        };
-      }
-      expect(outputs.duckdb).toEqual(outputs.js);
+      const fromCsv = path.join(dir, `${method}-csv.csv`);
+      const fromParquet = path.join(dir, `${method}-parquet.parquet`);
+      const js = await run([plain, "--method", method, ...extra, "--skip-invalid", "--output", fromCsv], dir);
+      const db = await run(
+        [parquet, "--method", method, ...extra, "--skip-invalid", "--output", fromParquet],
+        dir,
+      );
+      expect([db.code, db.stderr]).toEqual([0, ""]);
+      expect(js.code).toBe(0);
+      const named = (text: string, out: string) =>
+        text
+          .split(out)
+          .join("OUT")
+          .replace(/\.(csv|parquet)\b/g, ".EXT");
+      expect(named(db.stdout, `${method}-parquet`)).toBe(named(js.stdout, `${method}-csv`));
+      expect(readFileSync(fromParquet.replace(/\.parquet$/, ".summary.csv"), "utf8")).toBe(
+        readFileSync(fromCsv.replace(/\.csv$/, ".summary.csv"), "utf8").replace(/\bplain\b/g, "plain"),
+      );
+      // The result columns, row by row in file order, against the CSV output's.
+      const csvRows = parse(readFileSync(fromCsv, "utf8"), { relax_column_count: true }) as string[][];
+      const width = 6;
+      const written = await duckdb(`SELECT * FROM '${fromParquet}'`);
+      const columns = await duckdb(`DESCRIBE SELECT * FROM '${fromParquet}'`);
+      expect(columns.map((row) => row[0])).toEqual(csvRows[0]);
+      expect(
+        written.map((row) =>
+          row
+            .slice(width)
+            .map((cell) => (cell === null ? "" : String(cell)))
+            .join("|"),
+        ),
+      ).toEqual(csvRows.slice(1).map((row) => row.slice(width).join("|")));
+      // Every input column and its type kept, in file order.
+      const input = await duckdb(`SELECT * FROM '${parquet}'`);
+      expect(written.map((row) => row.slice(0, width))).toEqual(input);
+      const inputTypes = await duckdb(`DESCRIBE SELECT * FROM '${parquet}'`);
+      expect(columns.slice(0, width).map((row) => row[1])).toEqual(inputTypes.map((row) => row[1]));
     },
+    120_000,
   );
 
-  it("never writes over an existing output without --force, and replaces it with --force", async () => {
-    const output = path.join(dir, "taken.csv");
-    writeFileSync(output, "mine");
-    const refused = await run([csv, "--engine", "duckdb", "--skip-invalid", "--output", output], dir);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/taken\.csv already exists; pass --force/);
-    expect(readFileSync(output, "utf8")).toBe("mine");
-    const forced = await run(
-      [csv, "--engine", "duckdb", "--skip-invalid", "--output", output, "--force"],
-      dir,
-    );
-    expect(forced.code).toBe(0);
-    expect(readFileSync(output, "utf8")).toMatch(/^Customer ID,Revenue,.*,Segment\r\n/);
-  });
-
-  it("stops with the workflow's message when a cell is not a number, naming --skip-invalid's problem rows", async () => {
-    const result = await run([csv, "--engine", "duckdb", "--output", path.join(dir, "stopped.csv")], dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^cx-segment: customers\.csv: \d+ cells? in column B "Revenue" \(value\)/);
-  });
-});
-
-describe("Parquet", () => {
-  it("writes NAME.segmented.parquet and its summary CSV by default, keeping the input's columns", async () => {
-    const parquet = path.join(dir, "customers.parquet");
-    const instance = await DuckDBInstance.create(":memory:");
-    const connection = await instance.connect();
-    await connection.run(
-      `COPY (SELECT "Customer ID", TRY_CAST("Revenue" AS DOUBLE) AS "Revenue", TRY_CAST("Strategic match" AS DOUBLE) AS "Strategic match"
-         FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
-    );
-    const result = await run([parquet, "--skip-invalid"], dir);
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
+  it("writes NAME.segmented.parquet and its summary CSV by default", async () => {
+    const file = path.join(dir, "customers.parquet");
+    await parquetOf(csv, file);
+    const result = await run([file, "--skip-invalid"], dir);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(result.stdout).toMatch(
       /Wrote .*customers\.segmented\.parquet\nWrote .*customers\.segmented\.summary\.csv\n$/,
     );
-    const columns = (
-      await connection.runAndReadAll(
-        `DESCRIBE SELECT * FROM '${path.join(dir, "customers.segmented.parquet")}'`,
-      )
-    ).getRowsJS();
-    expect(columns.map((row) => `${row[0]} ${row[1]}`)).toEqual([
-      "Customer ID VARCHAR",
-      "Revenue DOUBLE",
-      "Strategic match DOUBLE",
-      "Segment VARCHAR",
+    const again = await run([file, "--skip-invalid"], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/customers\.segmented\.parquet already exists; pass --force/);
+  });
+
+  it("reads a TIMESTAMP last purchase as a date cell with its time; a missing date leaves the row out, with the workflow's note", async () => {
+    const file = path.join(dir, "typed.parquet");
+    await duckdb(
+      `COPY (SELECT * FROM (VALUES ('A', 10.0, TIMESTAMP '2026-06-29 23:59:00', 1), ('B', 20.0, TIMESTAMP '2026-06-01 00:00:00', 2),
+         ('C', 30.0, NULL, 3)) AS t("Customer", "Revenue", "Last purchase", "Orders")) TO '${file}' (FORMAT parquet)`,
+    );
+    const output = path.join(dir, "typed.out.parquet");
+    const result = await run(
+      [file, "--method", "rfm", "--as-of", "2026-06-30", "--skip-invalid", "--output", output],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 row was left unsegmented .*: row 4\./);
+    const days = await duckdb(`SELECT "Recency days" FROM '${output}'`);
+    // The same cells in an .xlsx: 2026-06-29 23:59 and 2026-06-01 00:00 against the as-of day 2026-06-30.
+    const xlsxLike = path.join(dir, "typed.csv");
+    writeFileSync(
+      xlsxLike,
+      "Customer,Revenue,Last purchase,Orders\r\nA,10,2026-06-29T23:59,1\r\nB,20,2026-06-01,2\r\nC,30,,3\r\n",
+    );
+    const viaCsv = path.join(dir, "typed-csv.out.csv");
+    expect(
+      (
+        await run(
+          [xlsxLike, "--method", "rfm", "--as-of", "2026-06-30", "--skip-invalid", "--output", viaCsv],
+          dir,
+        )
+      ).code,
+    ).toBe(0);
+    const csvDays = (parse(readFileSync(viaCsv, "utf8")) as string[][])
+      .slice(1)
+      .map((row) => (row[4] === "" ? null : Number(row[4])));
+    expect(days.map((row) => row[0])).toEqual(csvDays);
+    expect(csvDays[2]).toBeNull();
+  });
+
+  it("refuses what Parquet cannot take, naming the flag: --formulas, a .csv output (exit 2)", async () => {
+    const file = path.join(dir, "customers.parquet");
+    const formulas = await run([file, "--formulas", "--output", path.join(dir, "f.parquet")], dir);
+    expect([formulas.code, formulas.stderr]).toEqual([
+      2,
+      "cx-segment: --formulas needs an .xlsx file (Parquet has no formulas).\n",
     ]);
-    connection.closeSync();
-    instance.closeSync();
+    const asCsv = await run([file, "--output", path.join(dir, "f.csv")], dir);
+    expect(asCsv.code).toBe(2);
+    expect(asCsv.stderr).toMatch(/cannot write \.csv files for a Parquet file .*use \.parquet/);
   });
 });
 
 describe("choosing the engine", () => {
-  it("names the flag for an unknown engine, DuckDB on an .xlsx and JavaScript on Parquet (exit 2)", async () => {
+  it("names the flag for an unknown engine, DuckDB on a CSV or .xlsx and JavaScript on Parquet (exit 2)", async () => {
     const unknown = await run([csv, "--engine", "spark"], dir);
     expect([unknown.code, unknown.stderr]).toEqual([
       2,
       'cx-segment: --engine must be duckdb or js (got "spark")\n',
     ]);
-    const xlsx = await run(
-      [path.join(__dirname, "../../assets/sample-customers.xlsx"), "--engine", "duckdb"],
-      dir,
-    );
-    expect(xlsx.code).toBe(2);
-    expect(xlsx.stderr).toMatch(/--engine duckdb reads \.csv and \.parquet/);
+    for (const file of [csv, path.join(__dirname, "../../assets/sample-customers.xlsx")]) {
+      const named = await run([file, "--engine", "duckdb"], dir);
+      expect(named.code).toBe(2);
+      expect(named.stderr).toMatch(
+        /--engine duckdb reads Parquet files; \.xlsx and CSV files go through --engine js/,
+      );
+    }
     expect(chooseEngine(path.join(dir, "x.parquet"), "js")).toEqual({
       message: "--engine js cannot read Parquet; use --engine duckdb",
     });
   });
 
-  it("takes JavaScript for a small CSV, DuckDB above the measured size or beyond Excel's rows, and always for Parquet", () => {
-    expect(chooseEngine(csv, undefined)).toEqual({ engine: "js", byName: false });
-    const large = path.join(dir, "large.csv");
-    writeFileSync(large, "a,b\n");
-    truncateSync(large, DUCKDB_ABOVE_BYTES + 1);
-    expect(chooseEngine(large, undefined)).toEqual({ engine: "duckdb", byName: false });
+  it("takes JavaScript for every CSV, whatever its size, and DuckDB for Parquet (by content, not by name)", async () => {
+    expect(chooseEngine(csv, undefined)).toEqual({ engine: "js" });
     const long = path.join(dir, "long.csv");
-    writeFileSync(long, "a\n" + "1\n".repeat(1_048_577)); // 2 MB, one row more than Excel holds
-    expect(chooseEngine(long, undefined)).toEqual({ engine: "duckdb", byName: false });
-    expect(chooseEngine(path.join(dir, "x.parquet"), undefined)).toEqual({ engine: "duckdb", byName: false });
-  });
-
-  it("falls back to JavaScript, with a note, when DuckDB was not asked for and the CSV has an empty line", async () => {
-    const withGap = path.join(dir, "gap.csv");
-    writeFileSync(withGap, "Customer,Revenue,Strategic match\r\nA,1,2\r\n\r\nB,3,4\r\n");
-    let stderr = "";
-    const io = { stdout: () => {}, stderr: (t: string) => (stderr += t), cwd: dir, stderrIsTty: false };
-    const parsed = parseCommandLine([withGap]);
-    if (!parsed.ok) throw new Error(parsed.message);
-    expect(await segmentWithDuckDb(withGap, path.join(dir, "gap.out.csv"), parsed.options, false, io)).toBe(
-      "use-js",
-    );
-    expect(stderr).toMatch(/empty line \(line 3\).*Using the JavaScript engine/);
-    const byName = await run([withGap, "--engine", "duckdb"], dir);
-    expect(byName.code).toBe(1);
-    expect(byName.stderr).toMatch(/empty line \(line 3\)/);
+    writeFileSync(long, "a\n" + "1\n".repeat(1_048_577)); // one row more than Excel holds
+    expect(chooseEngine(long, undefined)).toEqual({ engine: "js" });
+    expect(chooseEngine(path.join(dir, "missing.parquet"), undefined)).toEqual({ engine: "duckdb" });
+    const disguised = path.join(dir, "parquet.dat");
+    await parquetOf(csv, disguised);
+    expect(chooseEngine(disguised, undefined)).toEqual({ engine: "duckdb" });
+    const notParquet = path.join(dir, "text.parquet");
+    writeFileSync(notParquet, "Customer,Revenue\nA,1\n");
+    expect(chooseEngine(notParquet, undefined)).toEqual({ engine: "js" });
   });
 });
 

@@ -1,140 +1,113 @@
 /**
- * Parquet in and out: a typed file (numbers, a DATE, a TIMESTAMP, text, logicals) is segmented as
- * the workflow segments the same table, and the output keeps every input column with its type, in
- * file order across row groups read by several threads, followed by the result columns.
+ * The Parquet workbook (`src/engine/parquetWorkbook.ts`): typed columns become the cells a workbook
+ * would hold (hand-worked serials), rows come back in file order across many row groups read by
+ * several threads, and the output keeps every input column with its type, then the new columns.
  */
-import { readFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { parse } from "csv-parse/sync";
-import { DuckDbEngine } from "../../src/engine/duckdbEngine";
-import type { SegmentationSettings } from "../../src/workflow/types";
-import { runJs, settingsFor, tempDir } from "./engineHarness";
-import { randomTable, writeTable } from "./randomTables";
+import { ParquetWorkbook } from "../../src/engine/parquetWorkbook";
+import { tempDir } from "./engineHarness";
 
 const dir = tempDir("cx-parquet-");
 
-/** The random table as CSV (for the workflow) and as a typed Parquet file of small row groups. */
-async function bothFiles(rows: number, seed: number): Promise<{ csv: string; parquet: string }> {
-  const csv = path.join(dir, `t-${rows}-${seed}.csv`);
-  const parquet = path.join(dir, `t-${rows}-${seed}.parquet`);
-  // No invalid cells and ISO dates only: every cell has one meaning in both formats.
-  const table = randomTable({ rows, seed }).map((row, i) =>
-    i === 0
-      ? row
-      : [row[0], row[1].trim(), row[2], row[3], /^\d+(\.\d+)?$/.test(row[4]) ? "2025-03-04" : row[4], row[5]],
-  );
-  writeTable(csv, table);
+async function duckdb(sql: string): Promise<unknown[][]> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
-  await connection.run(
-    `COPY (SELECT "Customer ID", CAST("Revenue" AS DOUBLE) AS "Revenue", CAST("Strategic match" AS INTEGER) AS "Strategic match",
-       CAST(nullif("Satisfaction", '') AS DECIMAL(4, 1)) AS "Satisfaction", CAST("Last purchase" AS DATE) AS "Last purchase",
-       CAST("Orders" AS BIGINT) AS "Orders", TIMESTAMP '2026-01-02 03:04:05' + to_days(CAST("Orders" AS INTEGER)) AS "Seen at",
-       CAST("Orders" AS INTEGER) % 2 = 0 AS "Even"
-     FROM read_csv('${csv}', all_varchar = true))
-     TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`,
-  );
-  connection.closeSync();
-  instance.closeSync();
-  return { csv, parquet };
-}
-
-async function readParquet(file: string): Promise<{ names: string[]; types: string[]; rows: unknown[][] }> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM '${file}'`)).getRowsJS();
-  const rows = (await connection.runAndReadAll(`SELECT * FROM '${file}'`)).getRowsJS();
-  connection.closeSync();
-  instance.closeSync();
-  return { names: described.map((r) => String(r[0])), types: described.map((r) => String(r[1])), rows };
-}
-
-describe("Parquet", () => {
-  let engine: DuckDbEngine;
-  beforeAll(async () => {
-    engine = await DuckDbEngine.open({ threads: 4 });
-  });
-  afterAll(() => engine.close());
-
-  const variants: [string, (s: SegmentationSettings) => void][] = [
-    ["quadrant", (s) => (s.method = "quadrant")],
-    ["rfm", (s) => ((s.method = "rfm"), (s.rfm.asOf = "2026-06-30"))],
-    ["abc", (s) => (s.method = "abc")],
-  ];
-
-  it.each(variants)(
-    "%s: the workflow's results and summary, every input column and type kept",
-    async (method, change) => {
-      const { csv, parquet } = await bothFiles(8_000, method.length);
-      const settings = await settingsFor(csv, change);
-      const js = await runJs(csv, settings, dir);
-      expect(js.ok).toBe(true);
-
-      const described = await engine.describe({ kind: "parquet", path: parquet });
-      if (!described.ok) throw new Error(described.problem.message);
-      const outcome = await engine.segment(described.table, settings);
-      if (!outcome.ok) throw new Error(outcome.problem.message);
-      expect(outcome.summary).toEqual(js.summary);
-
-      const output = path.join(dir, `out-${method}.parquet`);
-      await outcome.results.writeParquet!(output);
-      const input = await readParquet(parquet);
-      const written = await readParquet(output);
-      const jsRows = parse(js.output!, { relax_column_count: true }) as string[][];
-      const csvWidth = 6; // the Parquet file has two more input columns (Seen at, Even)
-      const resultHeaders = jsRows[0].slice(csvWidth);
-      expect(written.names).toEqual([...input.names, ...resultHeaders]);
-      expect(written.types.slice(0, input.types.length)).toEqual(input.types);
-      expect(written.rows.length).toBe(input.rows.length);
-      expect(written.rows.map((row) => row.slice(0, input.names.length))).toEqual(input.rows);
-      // The result cells, as text, against what the workflow wrote into its CSV.
-      const results = written.rows.map((row) =>
-        row
-          .slice(input.names.length)
-          .map((cell) => (cell === null ? "" : String(cell)))
-          .join("|"),
-      );
-      expect(results).toEqual(jsRows.slice(1).map((row) => row.slice(csvWidth).join("|")));
-    },
-    120_000,
-  );
-
-  it("reads a TIMESTAMP last purchase as the serial of its day (the time of day does not count); a missing date leaves the row out", async () => {
-    const file = path.join(dir, "typed.parquet");
-    const instance = await DuckDBInstance.create(":memory:");
-    const connection = await instance.connect();
-    await connection.run(
-      `COPY (SELECT * FROM (VALUES ('A', 10.0, TIMESTAMP '2026-06-29 23:59:00', 1), ('B', 20.0, TIMESTAMP '2026-06-01 00:00:00', 2),
-         ('C', 30.0, NULL, 3)) AS t("Customer", "Revenue", "Last purchase", "Orders"))
-       TO '${file}' (FORMAT parquet)`,
-    );
+  try {
+    return (await connection.runAndReadAll(sql)).getRowsJS();
+  } finally {
     connection.closeSync();
     instance.closeSync();
-    const described = await engine.describe({ kind: "parquet", path: file });
-    if (!described.ok) throw new Error(described.problem.message);
-    const settings = await settingsFor(
-      writeCsvHeader(["Customer", "Revenue", "Last purchase", "Orders"]),
-      (s) => {
-        s.method = "rfm";
-        s.rfm.asOf = "2026-06-30";
-        s.skipInvalidRows = true;
-      },
-    );
-    const outcome = await engine.segment(described.table, settings);
-    if (!outcome.ok) throw new Error(outcome.problem.message);
-    // 2026-06-30 − 2026-06-29 = 1 day (23:59 is still the 29th); − 2026-06-01 = 29 days; C has no date.
-    expect([0, 1, 2].map((row) => outcome.results.cell(0, row))).toEqual([1, 29, null]);
-    expect(outcome.summary.notes).toContainEqual(
-      expect.stringMatching(/^1 row was left unsegmented .*: row 4\.$/),
-    );
-  });
+  }
+}
+
+it("reads each type as the cell a workbook holds: numbers, Excel serials for dates and times, logicals, text, blanks", async () => {
+  const file = path.join(dir, "typed.parquet");
+  await duckdb(
+    `COPY (SELECT * FROM (VALUES
+       ('A', 12::TINYINT, 2.5::DECIMAL(5, 2), DATE '2024-01-31', TIMESTAMP '2024-01-31 18:00:00', true, 7::BIGINT),
+       ('B', NULL, -1.25::DECIMAL(5, 2), DATE '1900-02-28', TIMESTAMP '1900-03-01 00:00:00', false, NULL),
+       (NULL, 3::TINYINT, NULL, DATE '1899-12-31', NULL, NULL, 9007199254740993::BIGINT))
+       AS t("Name", "Small", "Decimal", "Day", "Time", "Flag", "Big")) TO '${file}' (FORMAT parquet)`,
+  );
+  const workbook = await ParquetWorkbook.open(file);
+  try {
+    const table = await workbook.locateTable();
+    expect(table).toMatchObject({ sheet: "typed", headerRow: 0, rowCount: 3, columnCount: 7 });
+    const cells = await workbook.readColumns(table!, [0, 1, 2, 3, 4, 5, 6]);
+    // 2024-01-31 = serial 45322; 18:00 = 0.75 of a day. 1900-02-28 = 59 (days since 1899-12-31);
+    // 1900-03-01 = 61 (Excel counts its 29 February 1900 as 60); 1899-12-31 has no serial: blank.
+    expect(cells).toEqual([
+      ["A", "B", null],
+      [12, null, 3],
+      [2.5, -1.25, null],
+      [45322, 59, null],
+      [45322.75, 61, null],
+      [true, false, null],
+      [7, null, 9007199254740992], // BIGINT as the nearest double, as Excel would hold it
+    ]);
+    // A block of the last two rows (how the workflow reads a totals row's label).
+    const tail = await workbook.readColumns({ ...table!, headerRow: 1, rowCount: 2 }, [0]);
+    expect(tail).toEqual([["B", null]]);
+  } finally {
+    workbook.close();
+  }
 });
 
-/** A one-line CSV with these headers, so the runner's mapping detection can be reused. */
-function writeCsvHeader(headers: string[]): string {
-  const file = path.join(dir, `header-${headers.length}.csv`);
-  writeTable(file, [headers, headers.map(() => "1")]);
-  expect(readFileSync(file, "utf8").startsWith(headers[0])).toBe(true);
-  return file;
-}
+it("keeps file order over 200 row groups read by 4 threads, and writes every input column and type, then the new ones", async () => {
+  const file = path.join(dir, "ordered.parquet");
+  const rows = 100_000;
+  // Values that go up and down (a multiplicative scramble), so sorting cannot stand in for file order.
+  await duckdb(
+    `COPY (SELECT 'C' || i AS "Customer", ((i * 7919) % 100003)::DOUBLE AS "Revenue", (i % 3 = 0) AS "Flag"
+       FROM range(${rows}) t(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 500)`,
+  );
+  const workbook = await ParquetWorkbook.open(file, { threads: 4 });
+  const output = path.join(dir, "ordered.out.parquet");
+  try {
+    const table = (await workbook.locateTable())!;
+    const [customers, revenue] = await workbook.readColumns(table, [0, 1]);
+    expect(customers.length).toBe(rows);
+    const wrong = customers.findIndex((c, i) => c !== `C${i}` || revenue[i] !== (i * 7919) % 100003);
+    expect(wrong).toBe(-1);
+    await workbook.appendColumns(table, [
+      { header: "Segment", values: customers.map((_, i) => (i % 5 === 0 ? null : `S${i % 4}`)) },
+      { header: "Share", values: revenue.map((v) => (v as number) / 100003), numberFormat: "0.00%" },
+    ]);
+    await workbook.save(output);
+  } finally {
+    workbook.close();
+  }
+  const types = await duckdb(`DESCRIBE SELECT * FROM '${output}'`);
+  expect(types.map((row) => `${row[0]} ${row[1]}`)).toEqual([
+    "Customer VARCHAR",
+    "Revenue DOUBLE",
+    "Flag BOOLEAN",
+    "Segment VARCHAR",
+    "Share DOUBLE",
+  ]);
+  const written = await duckdb(`SELECT * FROM '${output}'`);
+  const bad = written.findIndex((row, i) => {
+    const revenue = (i * 7919) % 100003;
+    return (
+      row[0] !== `C${i}` ||
+      row[1] !== revenue ||
+      row[2] !== (i % 3 === 0) ||
+      row[3] !== (i % 5 === 0 ? null : `S${i % 4}`) ||
+      row[4] !== revenue / 100003
+    );
+  });
+  expect(bad).toBe(-1);
+}, 120_000);
+
+it("refuses a file that is not Parquet, and a column named file_row_number, in one line", async () => {
+  const notParquet = path.join(dir, "text.parquet");
+  writeFileSync(notParquet, "a,b\n1,2\n");
+  await expect(ParquetWorkbook.open(notParquet)).rejects.toThrow(
+    /text\.parquet could not be read as Parquet: /,
+  );
+  const clash = path.join(dir, "clash.parquet");
+  await duckdb(`COPY (SELECT 1 AS file_row_number, 2 AS "Revenue") TO '${clash}' (FORMAT parquet)`);
+  await expect(ParquetWorkbook.open(clash)).rejects.toThrow(/has a column named "file_row_number"/);
+});

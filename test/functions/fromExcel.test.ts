@@ -1,5 +1,5 @@
 import { FakeExcelError } from "./fakeCustomFunctions";
-import { fromExcelCell, fromExcelGrid } from "../../src/functions/fromExcel";
+import { fromExcelCell, fromExcelGrid, fromExcelScalar } from "../../src/functions/fromExcel";
 import { CoreError } from "../../src/core/errors";
 
 describe("reading Excel's values", () => {
@@ -29,7 +29,7 @@ describe("reading Excel's values", () => {
   it("reads data types by their basic value", () => {
     expect(fromExcelCell({ type: "Double", basicValue: 5, numberFormat: "0.00" })).toBe(5);
     expect(fromExcelCell({ type: "Entity", basicValue: "Contoso", text: "Contoso" })).toBe("Contoso");
-    expect(fromExcelCell({ something: 1 })).toBe("(a data type)");
+    expect(fromExcelCell({ something: 1 })).toBeExcelError("#VALUE!", "cannot read");
   });
 
   it("passes a grid of plain values on without copying it", () => {
@@ -51,5 +51,58 @@ describe("reading Excel's values", () => {
     expect(fromExcelGrid(null)).toBeNull();
     expect(fromExcelGrid(undefined)).toBeNull();
     expect(fromExcelGrid(0.5)).toEqual([[0.5]]);
+  });
+});
+
+describe("reading any shape a caller can pass", () => {
+  /* eslint-disable no-sparse-arrays -- holes are the point of these tests */
+  it("fills holes and null rows with blanks, keeping the rows in place", () => {
+    expect(fromExcelGrid([[1], , [3]])).toEqual([[1], [null], [3]]);
+    expect(fromExcelGrid([[1], null])).toEqual([[1], [null]]);
+    expect(fromExcelGrid([[1, , 3]])).toEqual([[1, undefined, 3]]);
+    const holey = fromExcelGrid([[1, , 3]]) as unknown[][];
+    expect(1 in holey[0]).toBe(true); // dense: array methods no longer skip the cell
+  });
+  /* eslint-enable no-sparse-arrays */
+
+  it("pads ragged rows to the widest one and reads a lone value in place of a row as a one-cell row", () => {
+    expect(fromExcelGrid([[1, 2], [3]])).toEqual([
+      [1, 2],
+      [3, null],
+    ]);
+    expect(fromExcelGrid([1, 2])).toEqual([[1], [2]]);
+    expect(fromExcelGrid([[1], "x", [2]])).toEqual([[1], ["x"], [2]]);
+  });
+
+  it("reads empty shapes as grids without cells", () => {
+    expect(fromExcelGrid([])).toEqual([]);
+    expect(fromExcelGrid([[]])).toEqual([[]]);
+    expect(fromExcelGrid([null])).toEqual([[]]);
+  });
+
+  it("reads values no Excel cell holds as #VALUE!, never throwing", () => {
+    const hostile: unknown[] = [
+      Symbol("s"),
+      10n,
+      () => 1,
+      new Date(0),
+      Object.create(null),
+      { basicValue: { nested: true } },
+      {
+        get code() {
+          throw new Error("getter");
+        },
+      },
+    ];
+    for (const value of hostile) expect(fromExcelCell(value)).toBeExcelError("#VALUE!", "cannot read");
+  });
+
+  it("reads a scalar given as a one-cell range as that value, and reports a larger range", () => {
+    expect(fromExcelScalar([["ratio"]])).toBe("ratio");
+    expect(fromExcelScalar("ratio")).toBe("ratio");
+    expect(fromExcelScalar(undefined)).toBeNull();
+    expect(fromExcelScalar([[]])).toBeNull();
+    expect(fromExcelScalar([[1, 2]])).toEqual({ severalCells: 2 });
+    expect(fromExcelScalar([[{ type: "Error", basicValue: "#N/A" }]])).toBeExcelError("#N/A");
   });
 });

@@ -46,10 +46,19 @@ const shape = (id: string) =>
   byId(id).parameters.map((p) => [p.name, p.type, p.optional ?? false, p.dimensionality ?? "scalar"]);
 
 describe("functions.json", () => {
-  it("registers exactly the four functions", () => {
+  it("registers exactly the functions of the add-in", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([
+      "BGNBDFIT",
+      "CLV",
+      "CUSTOMERS",
       "CUSTOMERVALUE",
+      "EXPECTEDPURCHASES",
+      "EXPECTEDSPEND",
+      "GAMMAGAMMAFIT",
+      "LIFETIMEVALUE",
+      "PALIVE",
       "PARETOSHARE",
+      "RETENTIONLIFT",
       "SATISFACTION",
       "SEGMENT",
     ]);
@@ -90,6 +99,68 @@ describe("functions.json", () => {
     expect(shape("PARETOSHARE")).toEqual([
       ["values", "any", false, "matrix"],
       ["top", "any", true, "matrix"],
+    ]);
+  });
+
+  it("declares the retention and order-log functions with their optional parameters", () => {
+    expect(shape("LIFETIMEVALUE")).toEqual([
+      ["margin", "any", false, "matrix"],
+      ["retention", "any", false, "matrix"],
+      ["discount", "any", false, "matrix"],
+      ["periods", "any", true, "matrix"],
+      ["timing", "string", true, "scalar"],
+    ]);
+    expect(shape("RETENTIONLIFT")).toEqual([
+      ["retention", "any", false, "matrix"],
+      ["discount", "any", false, "matrix"],
+      ["churn_cut", "any", true, "matrix"],
+      ["periods", "any", true, "matrix"],
+      ["timing", "string", true, "scalar"],
+    ]);
+    expect(shape("CUSTOMERS")).toEqual([
+      ["customers", "any", false, "matrix"],
+      ["dates", "any", false, "matrix"],
+      ["amounts", "any", false, "matrix"],
+      ["as_of", "any", true, "scalar"],
+      ["period", "string", true, "scalar"],
+      ["returns", "boolean", true, "scalar"],
+    ]);
+    // Not volatile: an omitted as_of is the day of the calculation; TODAY() makes it daily (README).
+    expect((byId("CUSTOMERS") as { options?: { volatile?: boolean } }).options?.volatile).toBeUndefined();
+  });
+
+  it("declares the lifetime-value functions' parameters, optionals last", () => {
+    const history = [
+      ["frequency", "any", false, "matrix"],
+      ["recency", "any", false, "matrix"],
+      ["age", "any", false, "matrix"],
+    ];
+    expect(shape("BGNBDFIT")).toEqual([...history, ["penalty", "number", true, "scalar"]]);
+    expect(shape("PALIVE")).toEqual([...history, ["params", "any", false, "matrix"]]);
+    expect(shape("EXPECTEDPURCHASES")).toEqual([
+      ["horizon", "any", false, "matrix"],
+      ...history,
+      ["params", "any", false, "matrix"],
+    ]);
+    expect(shape("GAMMAGAMMAFIT")).toEqual([
+      ["frequency", "any", false, "matrix"],
+      ["average_value", "any", false, "matrix"],
+      ["penalty", "number", true, "scalar"],
+    ]);
+    expect(shape("EXPECTEDSPEND")).toEqual([
+      ["frequency", "any", false, "matrix"],
+      ["average_value", "any", false, "matrix"],
+      ["params", "any", false, "matrix"],
+    ]);
+    expect(shape("CLV")).toEqual([
+      ...history,
+      ["average_value", "any", false, "matrix"],
+      ["bgnbd_params", "any", false, "matrix"],
+      ["spend_params", "any", false, "matrix"],
+      ["horizon", "number", false, "scalar"],
+      ["margin", "number", true, "scalar"],
+      ["annual_discount", "number", true, "scalar"],
+      ["periods_per_year", "number", true, "scalar"],
     ]);
   });
 

@@ -6,6 +6,11 @@
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { SaxesParser } from "saxes";
+import { segment } from "../../src/taskpane/paneActions";
+import { OfficeWorkbook, REQUIRED_EXCEL_API } from "../../src/workbook/officeWorkbook";
+import { defaultSettings } from "../../src/workflow/run";
+import { installExcelMock } from "../workbook/officeMock";
 
 const root = path.resolve(__dirname, "../..");
 const xml = readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -43,6 +48,12 @@ function allUrls(): string[] {
 describe("manifest.xml", () => {
   it("is well-formed XML", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
+    // saxes is strict where fast-xml-parser is lenient, e.g. about "--" inside a comment.
+    const errors: string[] = [];
+    const strict = new SaxesParser();
+    strict.on("error", (error) => errors.push(error.message));
+    strict.write(xml).close();
+    expect(errors).toEqual([]);
   });
 
   it("is a task pane add-in for workbooks with the least permission that can write results", () => {
@@ -85,6 +96,50 @@ describe("manifest.xml", () => {
     const paneId = String(((button.Action as Node).SourceLocation as Node)["@resid"]);
     expect(new Set([runtimeId, pageId, functionFileId, paneId])).toEqual(new Set([runtimeId]));
     expect(urlsById.get(runtimeId)).toBe(`${devOrigin}taskpane.html`);
+  });
+
+  it("declares the ExcelApi set the pane cannot do without, the one the adapter checks for", () => {
+    const sets = list(((app.Requirements as Node).Sets as Node).Set as Node[]);
+    const excelApi = sets.find((set) => set["@Name"] === "ExcelApi");
+    expect(excelApi?.["@MinVersion"]).toBe(REQUIRED_EXCEL_API);
+    expect(REQUIRED_EXCEL_API).toBe("1.9");
+  });
+
+  it("a whole run works on a host with exactly that set: newer ones are detected, not assumed", async () => {
+    const rect = { row: 0, column: 0, rowCount: 5, columnCount: 3 };
+    const rows = [
+      ["Customer", "Revenue", "Match"],
+      ["A", 500, 8],
+      ["B", 120, 9],
+      ["C", 480, 2],
+      ["D", 90, 3],
+    ];
+    const mock = installExcelMock({
+      sheets: [{ name: "S", cell: (r, c) => rows[r]?.[c] ?? "", usedRange: rect, region: rect }],
+      selection: { row: 1, column: 0, rowCount: 1, columnCount: 1 },
+      excelApi: REQUIRED_EXCEL_API,
+    });
+    try {
+      const settings = {
+        ...defaultSettings(new Date()),
+        mapping: { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: null, orders: null },
+      };
+      const outcome = await segment(new OfficeWorkbook(), settings);
+      expect(outcome.ok).toBe(true);
+      // The spec's example: medians 300 and 5.5 → Strategic, Potential, Profit, Ordinary.
+      expect([1, 2, 3, 4].map((row) => mock.stored("S", row, 3))).toEqual([
+        "Strategic",
+        "Potential",
+        "Profit",
+        "Ordinary",
+      ]);
+      // 1.20's one-undo-step option is not used on a 1.9 host, and calculation is suspended (1.6).
+      expect(mock.log.runOptions.every((options) => options === null)).toBe(true);
+      expect(mock.log.suspendCalls).toBeGreaterThan(0);
+    } finally {
+      delete (globalThis as { Excel?: unknown }).Excel;
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 
   it("puts a button that opens the pane on the Home tab, with 16, 32 and 80 px icons", () => {

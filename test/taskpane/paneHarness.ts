@@ -1,7 +1,8 @@
 /**
  * Opens the built task pane (dist/taskpane.html) in headless Debian Chromium, with no network:
  * dist/ is served by a tiny node http server on 127.0.0.1, and the office.js request to Microsoft's
- * CDN is aborted, so the pane starts its browser preview on the bundled sample.
+ * CDN is aborted, so the pane starts its browser preview on the bundled sample (or, where a test
+ * defines a stand-in `Office` before the page's scripts run, believes it is in Excel).
  */
 import { execSync } from "child_process";
 import { existsSync, mkdtempSync, readFile, rmSync } from "fs";
@@ -59,6 +60,20 @@ export function serveDist(): Promise<{ server: Server; origin: string }> {
   });
 }
 
+/** Where and how a test opens the pane. */
+export interface PaneOptions {
+  /** The pane's width in CSS pixels (Office's task pane is 320–350 wide); default 350. */
+  width?: number;
+  /** The pane's height; default 900. */
+  height?: number;
+  /** The element to wait for before the test starts; default the table preview. null: none. */
+  waitFor?: string | null;
+  /** navigator.language as the page sees it (the preview formats numbers in it). */
+  language?: string;
+  /** Runs in the page before any of its scripts (e.g. a stand-in for office.js). */
+  initScript?: () => void;
+}
+
 export interface OpenPane {
   page: Page;
   /** Errors thrown in the page (uncaught exceptions), for the tests to assert there are none. */
@@ -105,17 +120,20 @@ export async function launchBrowser(): Promise<PaneBrowser> {
 }
 
 /**
- * Opens the pane at `query` (e.g. "?rows=300000") in a new page, waits for the table preview, runs
- * `use`, and always closes the page. Every request that does not go to `origin` is aborted and noted.
+ * Opens the pane at `query` (e.g. "?rows=300000") in a new page, waits for the table preview (or
+ * what `options.waitFor` names), runs `use`, and always closes the page. Every request that does not
+ * go to `origin` is aborted and noted.
  */
 export async function withPane(
   browser: PaneBrowser,
   origin: string,
   query: string,
   use: (pane: OpenPane) => Promise<void>,
+  options: PaneOptions = {},
 ): Promise<void> {
   const page = await browser.context.newPage();
   try {
+    await page.setViewportSize({ width: options.width ?? 350, height: options.height ?? 900 });
     const pageErrors: string[] = [];
     const foreignRequests: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -125,12 +143,32 @@ export async function withPane(
       foreignRequests.push(url);
       return route.abort();
     });
+    if (options.language !== undefined) {
+      const language = options.language;
+      await page.addInitScript((tag) => {
+        Object.defineProperty(navigator, "language", { get: () => tag });
+        Object.defineProperty(navigator, "languages", { get: () => [tag] });
+      }, language);
+    }
+    if (options.initScript) await page.addInitScript(options.initScript);
     await page.goto(`${origin}/taskpane.html${query}`);
-    await page.getByTestId("table-preview").waitFor({ timeout: 30_000 });
+    const waitFor = options.waitFor === undefined ? "table-preview" : options.waitFor;
+    if (waitFor !== null) await page.getByTestId(waitFor).first().waitFor({ timeout: 30_000 });
     await use({ page, pageErrors, foreignRequests });
   } finally {
     await page.close();
   }
+}
+
+/** Unfolds one of the pane's folded settings ("columns", "settings", "output") if it is folded. */
+export async function openFold(page: Page, fold: string): Promise<void> {
+  const header = page.getByTestId(`fold-${fold}`);
+  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+  await page.waitForFunction(
+    (name) =>
+      document.querySelector(`[data-testid="fold-${name}"]`)?.getAttribute("aria-expanded") === "true",
+    fold,
+  );
 }
 
 /** One line of the summary table as the pane shows it: segment name and customer count. */
@@ -139,14 +177,15 @@ export interface SummaryLine {
   customers: number;
 }
 
-/** Reads the summary table's segment names and customer counts ("1,234" → 1234). */
+/** Reads the summary table's segment names and customer counts (en-US "1,234" → 1234). */
 export async function summaryLines(page: Page): Promise<SummaryLine[]> {
   const rows = page.getByTestId("summary-row");
   await rows.first().waitFor();
   const lines: SummaryLine[] = [];
   for (const row of await rows.all()) {
-    const cells = await row.locator("td").allTextContents();
-    lines.push({ segment: cells[0], customers: Number(cells[1].replace(/,/g, "")) });
+    const segment = (await row.getByTestId("segment-name").textContent()) ?? "";
+    const customers = (await row.getByTestId("segment-customers").textContent()) ?? "";
+    lines.push({ segment, customers: Number(customers.replace(/,/g, "")) });
   }
   return lines;
 }

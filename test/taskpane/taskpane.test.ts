@@ -17,6 +17,7 @@ import { abcCounts, excelMedian, numbersOf, quadrantCounts } from "./expected";
 import {
   buildIfMissing,
   launchBrowser,
+  openFold,
   type PaneBrowser,
   previewSheetNames,
   ROOT,
@@ -79,6 +80,7 @@ describe("the task pane in its browser preview", () => {
       ).resolves.toBe(SAMPLE.rows[0][SAMPLE_COLUMNS.id]);
       await expect(page.getByTestId("table-caption").textContent()).resolves.toContain("1,000 rows");
       // Detected mapping: the select's chosen option is the header of that column.
+      await openFold(page, "columns");
       const chosen = (role: string) =>
         page.getByTestId(`map-${role}`).locator("option:checked").textContent();
       await expect(chosen("customer")).resolves.toBe("Customer ID");
@@ -115,7 +117,9 @@ describe("the task pane in its browser preview", () => {
 
   test("uses the column chosen in a mapping drop-down and a typed value cut", async () => {
     await withPane("", async ({ page }) => {
+      await openFold(page, "columns");
       await page.getByTestId("map-match").selectOption({ label: "Orders" });
+      await openFold(page, "settings");
       await page.getByTestId("value-cut-kind").selectOption("number");
       await page.getByTestId("value-cut-number").fill("2500");
       await page.getByTestId("segment").click();
@@ -132,6 +136,7 @@ describe("the task pane in its browser preview", () => {
     const invalidRows = cost.flatMap((cell, index) => (typeof cell === "number" ? [] : [index + 2]));
     expect(invalidRows).toContain(TEXT_NUMBER_AT.row + 2);
     await withPane("", async ({ page }) => {
+      await openFold(page, "columns");
       await page.getByTestId("map-value").selectOption({ label: "Cost to serve" });
       await page.getByTestId("segment").click();
       const problem = page.getByTestId("problem");
@@ -143,6 +148,10 @@ describe("the task pane in its browser preview", () => {
       await page.getByTestId("summary").waitFor();
       const lines = await summaryLines(page);
       expect(lines.reduce((sum, line) => sum + line.customers, 0)).toBe(1000 - invalidRows.length);
+      await expect(page.getByTestId("fold-output-summary").textContent()).resolves.toBe(
+        "Values, skip invalid rows",
+      );
+      await openFold(page, "output");
       await expect(page.getByTestId("skip-invalid").isChecked()).resolves.toBe(true);
       await expect(page.getByTestId("notes").textContent()).resolves.toContain(
         `${invalidRows.length} rows were left unsegmented`,
@@ -166,6 +175,7 @@ describe("the task pane in its browser preview", () => {
     ];
     await withPane("", async ({ page }) => {
       await page.getByTestId("method-rfm").check();
+      await openFold(page, "settings");
       await page.getByTestId("rfm-as-of").fill("2026-11-30");
       await page.getByTestId("rfm-cuts-recency").fill("30, 90, 180, 365");
       await page.getByTestId("segment").click();
@@ -194,6 +204,7 @@ describe("the task pane in its browser preview", () => {
   test("segments into Pareto ABC classes with edited thresholds", async () => {
     await withPane("", async ({ page }) => {
       await page.getByTestId("method-abc").check();
+      await openFold(page, "settings");
       await page.getByTestId("abc-a").fill("70");
       await page.getByTestId("abc-b").fill("90");
       await page.getByTestId("segment").click();
@@ -277,22 +288,59 @@ describe("the task pane in its browser preview", () => {
     });
   });
 
-  test("cancels a run over 300,000 customers and writes nothing", async () => {
+  test("cancels a run over 300,000 customers while it reads, and writes nothing", async () => {
     await withPane("?rows=300000", async ({ page }) => {
       await expect(page.getByTestId("table-caption").textContent()).resolves.toContain("300,000 rows");
+      // Press Cancel the moment it appears, from inside the page: a production build reads 300,000
+      // rows faster than a click from the test process arrives. (Cancel while writing: see
+      // paneStartsAndFails.test.ts.)
+      await page.evaluate(() => {
+        new MutationObserver((_changes, observer) => {
+          const cancel = document.querySelector<HTMLButtonElement>('[data-testid="cancel-run"]');
+          if (cancel === null) return;
+          observer.disconnect();
+          cancel.click();
+        }).observe(document.body, { subtree: true, childList: true });
+      });
       await page.getByTestId("segment").click();
-      const cancel = page.getByTestId("cancel-run");
-      await cancel.waitFor();
-      await expect(page.getByRole("progressbar").count()).resolves.toBe(1);
-      // force: click at once, without waiting for the button to hold still between progress updates.
-      await cancel.click({ force: true });
       const problem = page.getByTestId("problem");
       await expect(problem.getAttribute("data-code", { timeout: 20_000 })).resolves.toBe("cancelled");
       await expect(problem.textContent()).resolves.toContain("Run cancelled");
+      await expect(problem.textContent()).resolves.toContain("nothing was written");
+      await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
       await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
       await expect(sheetHeaders(page, "Customers")).resolves.toEqual([...SAMPLE_HEADERS]);
     });
   }, 60_000);
+
+  test("a method whose columns were not all found unfolds the mapping and says which one to choose", async () => {
+    await withPane("", async ({ page }) => {
+      await openFold(page, "columns");
+      await page.getByTestId("map-orders").selectOption({ label: "(not used)" });
+      await page.getByTestId("fold-columns").click(); // fold it again
+      await expect(page.getByTestId("fold-columns").getAttribute("aria-expanded")).resolves.toBe("false");
+      await page.getByTestId("method-rfm").check();
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="fold-columns"]')?.getAttribute("aria-expanded") === "true",
+      );
+      await expect(page.getByTestId("fold-columns-summary").textContent()).resolves.toBe(
+        "Choose the orders column",
+      );
+      await expect(page.getByTestId("map-orders").isVisible()).resolves.toBe(true);
+    });
+  });
+
+  test("links to the help page, which the build puts beside the pane", async () => {
+    await withPane("", async ({ page }) => {
+      const href = await page.getByTestId("help-link").getAttribute("href");
+      expect(href).toBe("help.html");
+      const response = await page.request.get(new URL(href ?? "", page.url()).href);
+      expect(response.status()).toBe(200);
+      // The production build minifies the page, dropping the attribute's quotes.
+      expect(await response.text()).toMatch(/id="?cx-segment"?[\s>]/);
+    });
+  });
 
   test("works from the keyboard: Tab reaches the Segment button and Enter runs it", async () => {
     await withPane("", async ({ page }) => {

@@ -476,6 +476,36 @@ describe("sheets", () => {
     expect(mock.log.charts[0].type).toBe("Pie");
   });
 
+  it.each([
+    ["bar", "BarClustered"],
+    ["line", "Line"],
+    ["column", "ColumnClustered"],
+  ] as const)("draws a %s chart as Excel's %s, every series on the primary axis", async (kind, type) => {
+    const mock = installExcelMock({ sheets: [customerSheet(3)] });
+    const block = (column: number) => ({ sheet: "S", row: 1, column, rowCount: 4, columnCount: 1 });
+    await new OfficeWorkbook().addSheet({
+      name: "S",
+      cells: [["a"]],
+      charts: [
+        {
+          kind,
+          title: "Shares",
+          categories: block(0),
+          series: [
+            { name: "Share of customers", values: block(1) },
+            { name: "Share of value", values: block(2) },
+          ],
+          anchor: { row: 0, column: 3, rowCount: 10, columnCount: 5 },
+        },
+      ],
+    });
+    const [chart] = mock.log.charts;
+    expect(chart.type).toBe(type);
+    expect(chart.seriesList).toHaveLength(2);
+    expect(chart.seriesList[1]).toMatchObject({ name: "Share of value", values: { column: 2 } });
+    expect(chart.seriesList[1].axisGroup).toBeUndefined();
+  });
+
   it("lists sheet names and deletes a sheet, ignoring one that is gone", async () => {
     const mock = installExcelMock({ sheets: [customerSheet(3), { name: "Old run" }] });
     const workbook = new OfficeWorkbook();

@@ -71,7 +71,7 @@ describe("bad input stops the run with a clear problem and writes nothing", () =
     cells[4][2] = "high"; // Strategic match, Excel row 5
     const problem = await problemOf(workbookWith(cells));
     expect(problem).toMatchObject({ code: "non-numeric", rows: [3, 5], count: 2 });
-    expect(problem.message).toContain('1 cell in column B "Revenue" (value) is not a number: row 3.');
+    expect(problem.message).toContain('1 cell in column B "Revenue" (value) is text, not a number: row 3.');
     expect(problem.message).toContain('column C "Strategic match"');
     expect(problem.message).toContain("row 5");
   });

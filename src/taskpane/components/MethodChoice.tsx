@@ -1,11 +1,6 @@
 import { Field, Radio, RadioGroup } from "@fluentui/react-components";
+import { METHOD_IDS, METHODS } from "../../workflow/methods/registry";
 import type { Method } from "../../workflow/types";
-
-const METHODS: readonly { value: Method; label: string }[] = [
-  { value: "quadrant", label: "Value × strategic match (4 quadrants)" },
-  { value: "rfm", label: "RFM scores (recency, frequency, monetary)" },
-  { value: "abc", label: "Pareto ABC classes (cumulative share of value)" },
-];
 
 export interface MethodChoiceProps {
   method: Method;
@@ -13,7 +8,10 @@ export interface MethodChoiceProps {
   disabled: boolean;
 }
 
-/** The segmentation method; arrow keys move between the options, as in any radio group. */
+/**
+ * The segmentation method, one option per entry of the method registry, labelled with its title;
+ * arrow keys move between the options, as in any radio group.
+ */
 export function MethodChoice({ method, onChange, disabled }: MethodChoiceProps) {
   return (
     <Field label="Segment customers by">
@@ -22,8 +20,8 @@ export function MethodChoice({ method, onChange, disabled }: MethodChoiceProps) 
         onChange={(_event, data) => onChange(data.value as Method)}
         disabled={disabled}
       >
-        {METHODS.map(({ value, label }) => (
-          <Radio key={value} value={value} label={label} data-testid={`method-${value}`} />
+        {METHOD_IDS.map((id) => (
+          <Radio key={id} value={id} label={METHODS[id].title} data-testid={`method-${id}`} />
         ))}
       </RadioGroup>
     </Field>

@@ -6,8 +6,15 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+
+const useStyles = makeStyles({
+  cells: { marginBlock: "6px", paddingInlineStart: "18px" },
+});
 
 export interface OverwriteDialogProps {
   /**
@@ -22,13 +29,16 @@ export interface OverwriteDialogProps {
 }
 
 /**
- * Asks before any non-empty cell is overwritten. Cancel has the focus, and closing the dialog any
- * other way is a "no" too: the run then writes nothing.
+ * Asks before any non-empty cell is overwritten. Cancel is the primary button and has the focus,
+ * and closing the dialog any other way is a "no" too: the run then writes nothing. Overwrite, the
+ * destructive answer, is a plain button under a warning (Fluent's guidance: the primary button is
+ * the safe, expected action).
  */
 export function OverwriteDialog({ open, cells, onAnswer }: OverwriteDialogProps) {
+  const styles = useStyles();
   const keep = useRef<HTMLButtonElement>(null);
-  // Fluent focuses the dialog's first button (Overwrite) in its own effect; this parent effect runs
-  // after it and moves the focus to the safe answer.
+  // Fluent focuses the dialog's first focusable element in its own effect; this parent effect runs
+  // after it and makes sure the safe answer has the focus.
   useEffect(() => {
     if (open) keep.current?.focus();
   }, [open]);
@@ -39,21 +49,30 @@ export function OverwriteDialog({ open, cells, onAnswer }: OverwriteDialogProps)
           <DialogTitle>Overwrite cells that are not empty?</DialogTitle>
           <DialogContent>
             The results would replace what is in these cells:
-            <ul>
+            <ul className={styles.cells}>
               {cells.map((cell) => (
                 <li key={cell}>{cell}</li>
               ))}
             </ul>
-            Nothing is written unless you choose Overwrite. To keep them, choose Cancel and move or remove the
-            earlier results first.
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                Overwrite replaces these cells. Nothing is written unless you choose it; to keep them, choose
+                Cancel and move or remove the earlier results first.
+              </MessageBarBody>
+            </MessageBar>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => onAnswer(true)} data-testid="overwrite-yes">
-              Overwrite
-            </Button>
-            {/* The safe answer has the focus: Enter on an open dialog keeps the user's cells. */}
-            <Button onClick={() => onAnswer(false)} data-testid="overwrite-no" ref={keep}>
+            {/* The safe answer is the primary button and has the focus: Enter keeps the user's cells. */}
+            <Button
+              appearance="primary"
+              onClick={() => onAnswer(false)}
+              data-testid="overwrite-no"
+              ref={keep}
+            >
               Cancel
+            </Button>
+            <Button onClick={() => onAnswer(true)} data-testid="overwrite-yes">
+              Overwrite
             </Button>
           </DialogActions>
         </DialogBody>

@@ -6,10 +6,13 @@ import {
   MessageBarTitle,
   type MessageBarIntent,
 } from "@fluentui/react-components";
-import type { Problem } from "../../workflow/types";
+import type { PaneProblem } from "../paneActions";
 
-/** A short title per problem; the workflow's message says what to change. */
-const TITLES: Record<Problem["code"], string> = {
+/**
+ * A short title per problem; the workflow's message says what to change. Partial on purpose: a code
+ * the workflow adds later still gets a title ({@link FALLBACK_TITLE}) instead of breaking the pane.
+ */
+const TITLES: Partial<Record<PaneProblem["code"], string>> = {
   "empty-selection": "No table selected",
   "no-header": "No header row",
   "duplicate-headers": "Duplicate column names",
@@ -23,16 +26,28 @@ const TITLES: Record<Problem["code"], string> = {
   cancelled: "Run cancelled",
   "declined-overwrite": "Nothing was written",
   "write-failed": "Writing failed",
+  "sheet-not-found": "Sheet not found",
+  "table-not-found": "Table not found",
+  "title-row": "Title above the header row",
+  "negative-values": "Negative values",
+  "zero-total": "Total value is 0",
+  "number-overflow": "Numbers too large",
+  "read-failed": "Reading failed",
+  "remove-failed": "Removing failed",
+  "internal-error": "Unexpected error",
+  "excel-failed": "Excel could not finish",
 };
 
+const FALLBACK_TITLE = "Could not finish";
+
 /** Problems that are the user's own choice, not something wrong with the data. */
-const INFORMATIONAL: ReadonlySet<Problem["code"]> = new Set(["cancelled", "declined-overwrite"]);
+const INFORMATIONAL: ReadonlySet<PaneProblem["code"]> = new Set(["cancelled", "declined-overwrite"]);
 
 /** How many row numbers to list before "and N more". */
 const ROWS_SHOWN = 5;
 
 /** "Rows 4, 9, 12, 15, 20 and 7 more." — from the rows the workflow names and its total count. */
-export function describeRows(problem: Problem): string | null {
+export function describeRows(problem: PaneProblem): string | null {
   const rows = problem.rows ?? [];
   if (rows.length === 0) return null;
   const total = Math.max(problem.count ?? rows.length, rows.length);
@@ -42,8 +57,8 @@ export function describeRows(problem: Problem): string | null {
 }
 
 export interface ProblemBarProps {
-  problem: Problem;
-  /** Offered for non-numeric cells: re-run leaving those rows without a segment. */
+  problem: PaneProblem;
+  /** Offered where the workflow says the rows at fault can be skipped: re-run leaving them without a segment. */
   onSkipRows?: () => void;
   onDismiss: () => void;
 }
@@ -55,12 +70,12 @@ export function ProblemBar({ problem, onSkipRows, onDismiss }: ProblemBarProps) 
   return (
     <MessageBar intent={intent} layout="multiline" data-testid="problem" data-code={problem.code}>
       <MessageBarBody>
-        <MessageBarTitle>{TITLES[problem.code]}</MessageBarTitle>
+        <MessageBarTitle>{TITLES[problem.code] ?? FALLBACK_TITLE}</MessageBarTitle>
         {problem.message}
         {rows && <div>{rows}</div>}
       </MessageBarBody>
       <MessageBarActions>
-        {problem.code === "non-numeric" && onSkipRows && (
+        {problem.skippable && onSkipRows && (
           <Button size="small" appearance="primary" onClick={onSkipRows} data-testid="skip-rows">
             Skip these rows
           </Button>

@@ -1,5 +1,7 @@
 import { Button, Field, makeStyles, ProgressBar } from "@fluentui/react-components";
-import { formatPercent } from "../format";
+import { useSyncExternalStore } from "react";
+import { useFormats } from "../format";
+import type { ProgressStore } from "../progressStore";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "flex-end" },
@@ -7,10 +9,8 @@ const useStyles = makeStyles({
 });
 
 export interface RunProgressProps {
-  /** 0…1 */
-  fraction: number;
-  /** "Reading", "Scoring", "Writing", as the workflow names its phases. */
-  phase: string;
+  /** The run's progress: only this component redraws when it moves. */
+  progress: ProgressStore;
   cancelling: boolean;
   onCancel: () => void;
 }
@@ -19,9 +19,11 @@ export interface RunProgressProps {
  * The running segmentation: a progress bar a screen reader announces (Field gives it its label,
  * ProgressBar sets role="progressbar" with aria-valuenow) and the Cancel button beside it.
  */
-export function RunProgress({ fraction, phase, cancelling, onCancel }: RunProgressProps) {
+export function RunProgress({ progress, cancelling, onCancel }: RunProgressProps) {
   const styles = useStyles();
-  const text = cancelling ? "Cancelling…" : `${phase} — ${formatPercent(fraction)}`;
+  const { fraction, phase } = useSyncExternalStore(progress.subscribe, progress.get);
+  const formats = useFormats();
+  const text = cancelling ? "Cancelling…" : `${phase} — ${formats.percent(fraction, 0)}`;
   return (
     <div className={styles.row}>
       <Field label="Segmenting" validationMessage={text} validationState="none" className={styles.grow}>

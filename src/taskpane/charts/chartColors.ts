@@ -1,0 +1,32 @@
+/**
+ * The charts' colours, taken from the Fluent theme the pane uses (webLightTheme), as literal colours
+ * because the charts paint SVG. Every mark keeps a contrast of at least 3:1 against the white
+ * background (WCAG 1.4.11 for graphics): brand blue 5.4:1, neutral grey 6.2:1, dark orange 5.6:1.
+ */
+import { webLightTheme } from "@fluentui/react-components";
+
+export const CHART_COLORS = {
+  /** What the chart is about: value, the Pareto curve. */
+  primary: webLightTheme.colorBrandBackground,
+  /** The comparison: customers, the line of equal shares. */
+  secondary: webLightTheme.colorNeutralForeground3,
+  /** A marked point (the top 20 %). */
+  highlight: webLightTheme.colorPaletteDarkOrangeForeground1,
+  /** Heatmap: lightest to darkest brand blue, low to high. */
+  scale: [webLightTheme.colorBrandBackground2, "#479ef5", webLightTheme.colorBrandBackgroundPressed],
+} as const;
+
+/**
+ * Round tick values from 0 to at least `max` for a share axis: steps of 10 % up to 50 %, of 20 %
+ * above, four to six ticks in all.
+ *
+ * @example
+ * shareTicks(0.528) // => [0, 0.2, 0.4, 0.6]
+ * shareTicks(0.27)  // => [0, 0.1, 0.2, 0.3]
+ */
+export function shareTicks(max: number): number[] {
+  const top = Math.min(1, Math.max(0.1, Number.isFinite(max) ? max : 1));
+  const step = top <= 0.5 ? 0.1 : 0.2;
+  const count = Math.ceil(top / step - 1e-9);
+  return Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 10) / 10);
+}
