@@ -16,7 +16,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Custom functions, one spilled call", () => runFunctionsBench()],
   ["Segmentation workflow, in-memory workbook", runWorkflowBench],
   ["Command-line runner on files", runFilesBench],
-  ["DuckDB engine on files (beyond Excel, against pandas)", runEngineBench],
+  ["Big files: CSV (JavaScript engine) and Parquet (DuckDB), beyond Excel, against pandas", runEngineBench],
   ["Warehouse order log: bytes out per customer and per history", runWarehouseBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
   ["Order log aggregation", () => runOrdersBench()],
