@@ -8,8 +8,8 @@
 export const ENGINE_OPTIONS = { engine: { type: "string" } } as const;
 
 export const ENGINE_USAGE = `Engine:
-  --engine E            duckdb (CSV and Parquet, any size) or js (every file kind); default:
-                        duckdb for Parquet, CSV over 10 MB or over 1,048,576 rows, else js
+  --engine E            js (.xlsx and CSV of any size, keeping every byte of a CSV) or duckdb
+                        (Parquet); default: duckdb for a Parquet file, js for everything else
 `;
 
 export const EMIT_SQL_USAGE = `Warehouse SQL (prints one statement; reads at most the sample file's header row):

@@ -281,7 +281,9 @@ describe("--emit-sql", () => {
   it("prints the runner's help, with the engine and warehouse flags", async () => {
     const result = await run(["--emit-sql", "postgres", "--help"], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/--engine E/);
+    expect(result.stdout).toMatch(
+      /--engine E +js \(.xlsx and CSV of any size.*\n.*default: duckdb for a Parquet file, js for everything else\n/,
+    );
     expect(result.stdout).toMatch(/--emit-sql DIALECT/);
   });
 });
