@@ -205,6 +205,46 @@ describe("choosing the engine", () => {
   });
 });
 
+describe("a big CSV by default (where the runner once took DuckDB) keeps every byte of the input", () => {
+  /** Over 10 MB: a byte-order mark, LF endings, a quoted line break, or Windows-1252 text with CRLF. */
+  function bigCsv(file: string, encoding: "utf8-bom" | "windows-1252"): Buffer {
+    const eol = encoding === "utf8-bom" ? "\n" : "\r\n";
+    const lines = [`Customer,Revenue,Strategic match,Note${eol}`];
+    for (let i = 0; i < 400_000; i++) {
+      const note = i === 7 ? '"first line\nsecond, line"' : i % 3 === 0 ? "Müller & Söhne" : "plain";
+      lines.push(`C${i},${(i * 7919) % 10007}.5,${1 + (i % 10)},${note}${eol}`);
+    }
+    const text = lines.join("");
+    const bytes =
+      encoding === "utf8-bom"
+        ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")])
+        : Buffer.from(text.replace(/ü/g, "\xfc").replace(/ö/g, "\xf6"), "latin1");
+    writeFileSync(file, bytes);
+    expect(bytes.length).toBeGreaterThan(10 * 1024 * 1024);
+    return bytes;
+  }
+
+  it.each(["utf8-bom", "windows-1252"] as const)(
+    "%s: each output record is the input record's bytes, then its segment",
+    async (encoding) => {
+      const file = path.join(dir, `big-${encoding}.csv`);
+      const input = bigCsv(file, encoding);
+      expect(chooseEngine(file, undefined)).toEqual({ engine: "js" });
+      const output = path.join(dir, `big-${encoding}.out.csv`);
+      const result = await run([file, "--output", output], dir);
+      expect(result.code).toBe(0);
+      const written = readFileSync(output);
+      // Taking the appended ",Segment" / ",<label>" off the end of every record gives the input back.
+      const unappended = written
+        .toString("latin1")
+        .replace(/,(Segment|Strategic|Profit|Potential|Ordinary)(?=\r?\n)/g, "");
+      expect(unappended === input.toString("latin1")).toBe(true);
+      expect(written.length - input.length).toBeGreaterThan(400_000 * 6);
+    },
+    120_000,
+  );
+});
+
 describe("--emit-sql", () => {
   it("takes the column names from a sample's header and quotes them for the dialect", async () => {
     const result = await run([csv, "--emit-sql", "bigquery", "--table", "shop.customers"], dir);
