@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import { orderLogStatement, PERIOD_DAYS, type Period } from "../engine/orderLogSql";
-import { METHOD_ROLES, RESULT_HEADERS, segmentationStatement } from "../engine/segmentationSql";
+import { isSqlMethod, METHOD_ROLES, RESULT_HEADERS, segmentationStatement } from "../engine/segmentationSql";
 import { DIALECT_NAMES, dialectNamed, tableName, type Dialect } from "../engine/sqlDialect";
 import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
 import { detectMapping } from "../workflow/mapping";
@@ -79,9 +79,11 @@ export function buildStatement(request: EmitSqlRequest): string {
     );
   }
   const taken = new Set([customer, ...request.takenNames].map((name) => name.toLowerCase()));
-  const headers = RESULT_HEADERS[request.settings.method].map((header) => uniqueName(header, taken));
+  const method = request.settings.method;
+  if (!isSqlMethod(method)) throw new Error(`internal: no SQL for the ${method} method`);
+  const headers = RESULT_HEADERS[method].map((header) => uniqueName(header, taken));
   const roleColumns: Record<string, string> = {};
-  for (const role of METHOD_ROLES[request.settings.method]) roleColumns[role] = q(columns[role] as string);
+  for (const role of METHOD_ROLES[method]) roleColumns[role] = q(columns[role] as string);
   return segmentationStatement(
     dialect,
     {
@@ -246,6 +248,11 @@ export async function emitSqlCommand(argv: readonly string[], io: CliIo): Promis
     Object.assign(columns, options.mapByHeader);
   }
   if (!orderLog) {
+    if (!isSqlMethod(settings.method)) {
+      return usage(
+        `--emit-sql has no statement for --method ${settings.method} (a lifetime-value fit is an optimisation, not SQL); use quadrant, rfm or abc`,
+      );
+    }
     const needed: Role[] = ["customer", ...METHOD_ROLES[settings.method]];
     const flags: Record<string, string> = { lastPurchase: "last-purchase" };
     const missing = needed.filter((role) => columns[role] === undefined);

@@ -9,11 +9,12 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveEncoding, type TextEncoding } from "../workbook/csv/textEncoding";
-import { CSV_COMPANIONS, CsvWorkbook } from "../workbook/csvWorkbook";
+import { CSV_COMPANIONS, CSV_ORDER_LOG_COMPANIONS, CsvWorkbook } from "../workbook/csvWorkbook";
 import type { ParquetWorkbook } from "../engine/parquetWorkbook";
 import { FileInputError, openFileWorkbook, type FileWorkbook } from "../workbook/fileWorkbook";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
+import { defaultOrderSource } from "../workflow/settings";
 import type { RunSummary } from "../workflow/types";
 import { describeProblem } from "../workflow/problemText";
 import type { ProblemCode, ProblemDetails } from "../workflow/problems";
@@ -118,12 +119,6 @@ async function segmentOpened(
     : options.file
       ? defaultOutputPath(input, inputKind)
       : path.join(io.cwd, "sample-customers.segmented.xlsx");
-  // A Parquet run's summary is a CSV file beside it (a table of words and figures, not typed columns).
-  const companionExtension = kind === "parquet" ? ".csv" : undefined;
-  const companions =
-    kind !== "xlsx" ? CSV_COMPANIONS.map((suffix) => companionPath(output, suffix, companionExtension)) : [];
-  const refused = checkOutputs(input, inputKind, [output, ...companions], options.force);
-  if (refused) return fail(refused.message, refused.code);
 
   // Problems in the runner's words: flags, the headers it saw, the sheets and tables there are.
   const sheets = kind === "xlsx" ? await workbook.sheetNames() : [];
@@ -139,10 +134,33 @@ async function segmentOpened(
 
   const previewed = await previewTable(workbook, 0, words);
   if (!previewed.ok) return stopped(previewed.problem);
-  const { headers, detected } = previewed.preview;
-  const mapping = applyMapping(detected, options.mapByHeader, headers);
+  // Before the run, so a taken name costs nothing: the output and, beside a CSV, its companions.
+  const mayBeOrders = options.orders ?? previewed.preview.orderLog.likely;
+  // A Parquet run's companions are CSV files beside it (tables of words and figures, not typed columns).
+  const companionExtension = kind === "parquet" ? ".csv" : undefined;
+  const companions =
+    kind !== "xlsx"
+      ? (mayBeOrders ? CSV_ORDER_LOG_COMPANIONS : CSV_COMPANIONS).map((suffix) =>
+          companionPath(output, suffix, companionExtension),
+        )
+      : [];
+  const refused = checkOutputs(input, inputKind, [output, ...companions], options.force);
+  if (refused) return fail(refused.message, refused.code);
+  const { headers, detected, detectedOrders, orderLog } = previewed.preview;
+  // An order log when asked (--orders), or when it looks like one and --no-orders was not passed.
+  const asOrders = options.orders ?? orderLog.likely;
+  const mapping = applyMapping(asOrders ? detectedOrders : detected, options.mapByHeader, headers);
   if (typeof mapping === "string") return fail(mapping, 2);
-  const settings = options.apply({ ...defaultSettings(io.today ?? new Date()), mapping });
+  const base = defaultSettings(io.today ?? new Date());
+  const settings = options.apply({
+    ...base,
+    mapping,
+    ...(asOrders ? { source: defaultOrderSource(base.rfm.asOf) } : {}),
+  });
+  if (asOrders && options.orders === undefined)
+    readerNotes.unshift(
+      `Read as an order log (one row per order) because ${orderLog.reason}; pass --no-orders to read it as a customer table.`,
+    );
 
   const showProgress = io.stderrIsTty || statSync(input).size > LARGE_FILE_BYTES;
   let lastShown = "";
@@ -179,7 +197,11 @@ async function segmentOpened(
   const failure = await writeOutputs(files, options.force);
   if (failure !== null) return fail(failure);
 
-  const notes = [...outcome.summary.notes, ...readerNotes];
+  // Asked again after writing: what the writer noticed (non-ASCII labels into a plain-ASCII CSV) is known only now.
+  const known = new Set(readerNotes);
+  const writerNotes =
+    "readerNotes" in workbook ? workbook.readerNotes().filter((note) => !known.has(note)) : [];
+  const notes = [...outcome.summary.notes, ...readerNotes, ...writerNotes];
   report(
     io,
     options.json,

@@ -1,7 +1,7 @@
 /**
  * The runner's summary, as a table for people (stdout) or JSON for scripts (`--json`).
  */
-import type { RunSummary } from "../workflow/types";
+import type { LifetimeValueSummary, RetentionSummary, RunSummary } from "../workflow/types";
 
 const percent = (share: number) => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : "–");
 const amount = (x: number) =>
@@ -20,7 +20,10 @@ export function formatSummary(
   notes: readonly string[],
   written: readonly string[],
 ): string {
-  const header = ["Segment", "Customers", "Share of customers", "Value", "Share of value"];
+  const lifetime = summary.lifetimeValue;
+  const header = lifetime
+    ? ["CLV tier", "Customers", "Share of customers", "CLV", "Share of CLV"]
+    : ["Segment", "Customers", "Share of customers", "Value", "Share of value"];
   const rows = summary.segments.map((s) => [
     s.segment,
     String(s.customers),
@@ -33,8 +36,12 @@ export function formatSummary(
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   const lines = [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line), ""];
-  lines.push(`Share of value from the top 20 % of customers (Pareto): ${percent(summary.paretoTop20)}`);
-  lines.push(`Gini coefficient of value: ${Number.isFinite(summary.gini) ? summary.gini.toFixed(3) : "–"}`);
+  if (lifetime) lines.push(...lifetimeValueLines(lifetime));
+  else {
+    lines.push(`Share of value from the top 20 % of customers (Pareto): ${percent(summary.paretoTop20)}`);
+    lines.push(`Gini coefficient of value: ${Number.isFinite(summary.gini) ? summary.gini.toFixed(3) : "–"}`);
+  }
+  if (summary.retention) lines.push(...retentionLines(summary.retention));
   for (const note of notes) lines.push(`Note: ${note}`);
   for (const file of written) lines.push(`Wrote ${file}`);
   return `${lines.join("\n")}\n`;
@@ -55,7 +62,96 @@ export function summaryJson(summary: RunSummary, notes: readonly string[], writt
     cutPoints: summary.cutPoints,
     paretoCurve: summary.paretoCurve,
     ...(summary.rfmGrid ? { rfmGrid: summary.rfmGrid } : {}),
+    ...(summary.lifetimeValue ? lifetimeValueJson(summary.lifetimeValue) : {}),
+    ...(summary.orderLog ? { orderLog: summary.orderLog } : {}),
+    ...(summary.retention ? { retention: summary.retention } : {}),
     notes,
     written,
   };
+}
+
+/** Four significant digits, as the papers print parameters (0.2426, 4.414, 15.44). */
+const parameter = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : "–");
+
+/**
+ * The lifetime-value lines: the fitted models, the tiers' expected purchases, the value at risk
+ * and the fit chart's numbers (actual vs expected customers by repeat purchases).
+ */
+function lifetimeValueLines(lifetime: LifetimeValueSummary): string[] {
+  const { model, tiers, valueAtRisk, fitChart } = lifetime;
+  const g = model.bgnbd;
+  const s = model.gammaGamma;
+  const lines = [
+    `BG/NBD: r ${parameter(g.r)}, alpha ${parameter(g.alpha)}, a ${parameter(g.a)}, b ${parameter(g.b)}, log-likelihood ${g.logLikelihood.toFixed(2)}`,
+    `Gamma-Gamma: p ${parameter(s.p)}, q ${parameter(s.q)}, v ${parameter(s.v)}, log-likelihood ${s.logLikelihood.toFixed(2)}`,
+    `As of ${model.asOf}, ${model.horizon} ${model.period}${model.horizon === 1 ? "" : "s"} ahead, margin ${percent(model.margin)}, discount ${percent(model.discount)} a year`,
+    `Expected purchases in the horizon: ${tiers.map((t) => `${t.tier} ${amount(t.expectedPurchases)}`).join(", ")}`,
+    `Value at risk (P(alive) below 50 %): ${valueAtRisk.customers} customers` +
+      (valueAtRisk.pastValue === null
+        ? ""
+        : `, past value ${amount(valueAtRisk.pastValue)} (${percent(valueAtRisk.pastValueShare ?? NaN)} of all)`) +
+      `, CLV ${amount(valueAtRisk.lifetimeValue)}`,
+    `Fit (customers by repeat purchases, actual / expected): ${fitChart
+      .map((bin) => `${bin.repeatPurchases}: ${bin.actual} / ${bin.expected.toFixed(1)}`)
+      .join(", ")}`,
+  ];
+  return lines;
+}
+
+/** `--json`'s "model" (the fitted parameters and the run's period settings) and "lifetimeValue". */
+function lifetimeValueJson(lifetime: LifetimeValueSummary) {
+  const { model, tiers, valueAtRisk, fitChart } = lifetime;
+  const { r, alpha, a, b, logLikelihood, iterations, converged, standardErrors } = model.bgnbd;
+  const spend = model.gammaGamma;
+  return {
+    model: {
+      bgnbd: { r, alpha, a, b, logLikelihood, iterations, converged, standardErrors },
+      gammaGamma: {
+        p: spend.p,
+        q: spend.q,
+        v: spend.v,
+        logLikelihood: spend.logLikelihood,
+        iterations: spend.iterations,
+        converged: spend.converged,
+        standardErrors: spend.standardErrors,
+      },
+      period: model.period,
+      horizon: model.horizon,
+      periodsPerYear: model.periodsPerYear,
+      margin: model.margin,
+      discount: model.discount,
+      asOf: model.asOf,
+    },
+    lifetimeValue: { tiers, valueAtRisk, fitChart },
+  };
+}
+
+/**
+ * The retention block as text: the two windows, then per segment the base customers, retained,
+ * rate, lifetime value per customer and what a 5-point churn cut is worth, and who had too little
+ * history. "–" where a figure has no value (no base customers).
+ */
+function retentionLines(r: RetentionSummary): string[] {
+  const money = (x: number | null) => (x === null ? "–" : amount(x));
+  const rate = (x: number | null) => (x === null ? "–" : percent(x));
+  const header = ["Segment", "Base", "Retained", "Retention", "Value per customer", "5-point churn cut"];
+  const rows = [...r.segments, r.total].map((line) => [
+    line.segment,
+    String(line.baseCustomers),
+    String(line.retainedCustomers),
+    rate(line.retentionRate),
+    money(line.lifetimeValue),
+    money(line.churnCutValue),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  return [
+    "",
+    `Retention (bought ${r.baseFrom} – ${r.baseTo} and again ${r.lastFrom} – ${r.lastTo}; margin ${percent(r.marginShare)}, discount ${percent(r.annualDiscount)} a year):`,
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    `Too little history (first purchase in the last ${r.period}): ${r.total.tooLittleHistory} customer${r.total.tooLittleHistory === 1 ? "" : "s"}, not in the rates.`,
+  ];
 }

@@ -15,6 +15,10 @@ export const ROLE_FLAGS: Readonly<Record<Role, string>> = Object.freeze({
   satisfaction: "satisfaction",
   lastPurchase: "last-purchase",
   orders: "orders",
+  orderDate: "order-date",
+  quantity: "quantity",
+  firstPurchase: "first-purchase",
+  averageValue: "average-value",
 });
 
 const SETTING_FLAGS: Record<SettingKey, string> = {
@@ -29,6 +33,17 @@ const SETTING_FLAGS: Record<SettingKey, string> = {
   "rfmCuts.frequency": "the saved frequency cut points",
   "rfmCuts.monetary": "the saved monetary cut points",
   abc: "--abc",
+  period: "--period",
+  horizon: "--horizon",
+  margin: "--margin",
+  discount: "--discount",
+  penalty: "--penalty",
+  source: "--orders",
+  "source.asOf": "--as-of",
+  "source.period": "--period",
+  "retention.period": "--retention-period",
+  "retention.margin": "--margin",
+  "retention.discount": "--discount",
 };
 
 /** What the runner knows about the file when it words a problem. */
@@ -55,6 +70,8 @@ export function runnerWords(context: RunnerContext = {}): SurfaceWords {
     mapAnother: (roles) =>
       `map ${roles.length === 1 ? "another column" : "other columns"} with ${roles.map((r) => `--map ${ROLE_FLAGS[r]}=HEADER`).join(" ")}`,
     skipRows: "pass --skip-invalid to leave those rows unsegmented",
+    skipOrders: "pass --skip-invalid to leave those orders out",
+    allowReturns: "pass --allow-returns",
     noTable: noTable(context),
     titleRowFix:
       context.kind === "csv" || context.kind === "parquet"

@@ -9,6 +9,7 @@
  * except where it starts with an argument's name as Excel shows it (`value_cut holds …`): those
  * names are lower case in Excel's own help, and capitalising them would misname the argument.
  */
+import { isBlank } from "./blank";
 import { CoreError, ErrorKind } from "./errors";
 import type { OrderProblemKind } from "./orderLog";
 
@@ -540,12 +541,7 @@ export const lifetimeValueMessages = {
   },
 
   parameterNotPositive(argument: string, name: string, value: unknown): CoreError {
-    const shown =
-      typeof value === "number"
-        ? String(value)
-        : value === null || value === undefined || value === ""
-          ? "blank"
-          : `"${String(value)}"`;
+    const shown = typeof value === "number" ? String(value) : isBlank(value) ? "blank" : `"${String(value)}"`;
     return new CoreError(
       ErrorKind.Value,
       `${argument}: ${name} is ${shown}, but every model parameter must be a number greater than 0 (the cells of a fit).`,

@@ -31,6 +31,7 @@ import {
   columnCount,
   customerCount,
   Grid,
+  isBlank,
   isBlankRow,
   readChoice,
   readRowNumber,
@@ -171,7 +172,7 @@ function broadcastShape(args: readonly NamedGrid[]): Result<Shape> {
 function isBlankAt(deciders: readonly Grid[], row: number, column: number): boolean {
   for (const grid of deciders) {
     const cell = cellOf(grid, row, column);
-    if (!(cell === null || cell === undefined || cell === "")) return false;
+    if (!isBlank(cell)) return false;
   }
   return true;
 }

@@ -262,11 +262,15 @@ export class ParquetWorkbook extends FileWorkbookBase implements Workbook {
     );
   }
 
-  /** The summary sheet, if the run added one, as `NAME.summary.csv` (UTF-8, CRLF). */
+  /**
+   * The sheets the run added, each as `NAME.<kind>.csv` (UTF-8, CRLF), named as a CSV run names
+   * them: the summary, and an order log's per-customer table.
+   */
   companions(): CompanionFile[] {
-    const summary = this.addedSheets[0];
-    if (!summary) return [];
-    return [{ suffix: "summary", write: (file) => writeSheetCsv(summary, file) }];
+    return this.addedSheets.map((sheet) => ({
+      suffix: sheet.kind ?? "summary",
+      write: (file: string) => writeSheetCsv(sheet, file),
+    }));
   }
 }
 

@@ -40,14 +40,22 @@ import { ABC_NAMES } from "../workflow/methods/abc";
 /** The roles whose columns a method reads as numbers or dates. */
 export type NumericRole = "value" | "match" | "orders" | "lastPurchase";
 
-export const METHOD_ROLES: Record<Method, readonly NumericRole[]> = {
+/** The methods that have SQL (the lifetime-value fit is an optimisation, not a statement). */
+export type SqlMethod = "quadrant" | "rfm" | "abc";
+
+/** Whether `method` has SQL here. */
+export function isSqlMethod(method: Method): method is SqlMethod {
+  return method === "quadrant" || method === "rfm" || method === "abc";
+}
+
+export const METHOD_ROLES: Record<SqlMethod, readonly NumericRole[]> = {
   quadrant: ["value", "match"],
   rfm: ["lastPurchase", "orders", "value"],
   abc: ["value"],
 };
 
 /** The result columns each method adds, named as the runner names them (before de-duplication). */
-export const RESULT_HEADERS: Record<Method, readonly string[]> = {
+export const RESULT_HEADERS: Record<SqlMethod, readonly string[]> = {
   quadrant: ["Segment"],
   rfm: ["Recency days", "R score", "F score", "M score", "RFM score", "RFM segment"],
   abc: ["ABC class", "Cumulative value share"],
@@ -97,6 +105,8 @@ export function segmentNames(settings: SegmentationSettings): string[] {
       return [...RFM_RULES.map((rule) => rule.segment), OTHER_SEGMENT];
     case "abc":
       return [...ABC_NAMES];
+    default:
+      throw new Error(`internal: no SQL for the ${settings.method} method`);
   }
 }
 
@@ -122,6 +132,8 @@ export function segmentationStatement(
       return builder.rfm(headers);
     case "abc":
       return builder.abc(headers);
+    default:
+      throw new Error(`internal: no SQL for the ${settings.method} method`);
   }
 }
 
@@ -208,9 +220,11 @@ class StatementBuilder {
         ];
       case "abc": {
         const value = this.numberMeasure("value", "value");
-        // Negative values have no share of value: such rows get no class (the runner refuses the file).
+        // Negative values have no share of value: such rows get no class (the runner refuses the file, or leaves them unsegmented with --skip-invalid).
         return [{ ...value, usable: `${value.usable} AND ${this.asDouble(value.expression)} >= 0` }];
       }
+      default:
+        throw new Error(`internal: no SQL for the ${this.settings.method} method`);
     }
   }
 

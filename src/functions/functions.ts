@@ -244,6 +244,7 @@ export function column<T>(results: Result<readonly RowResult<T>[]>): any[][] {
 /**
  * Lifetime value of a customer who yields a margin each period and stays from one period to the next with probability retention (Gupta & Lehmann's retention model). With no periods: margin × retention / (1 + discount − retention).
  * @customfunction LIFETIMEVALUE
+ * @helpurl https://localhost:3000/help.html#cx-lifetimevalue
  * @param margin Margin the customer yields per period while they stay (for example 100). A column gives one value per customer; a single cell is used for every customer.
  * @param retention Probability that a customer stays from one period to the next, at least 0 and below 1 (0.8 for 80 %). Exactly 1 only with periods.
  * @param discount Discount rate per period, 0 or more (0.1 for 10 %). Use the rate for the same period as margin and retention.
@@ -272,6 +273,7 @@ export function LIFETIMEVALUE(
 /**
  * Relative rise in a customer's lifetime value when churn (1 − retention) falls by churn_cut: LTV(retention + churn_cut) / LTV(retention) − 1. Reichheld & Sasser's five points by default. The margin cancels out.
  * @customfunction RETENTIONLIFT
+ * @helpurl https://localhost:3000/help.html#cx-retentionlift
  * @param retention Probability that a customer stays from one period to the next, at least 0 and below 1 (0.8 for 80 %).
  * @param discount Discount rate per period, 0 or more (0.1 for 10 %).
  * @param [churn_cut] Points by which churn falls, as a fraction (default 0.05 for five points). Retention plus the cut must stay below 1 without periods.
@@ -300,6 +302,7 @@ export function RETENTIONLIFT(
 /**
  * One row per customer from an order log (one row per order), as of a date: first and last purchase, purchases (distinct days), repeat purchases, recency, age, total value and average repeat value, with a header row. Spills a table; format the date columns as dates.
  * @customfunction CUSTOMERS
+ * @helpurl https://localhost:3000/help.html#cx-customers
  * @param customers The customer of each order, one column (text or numbers, matched exactly).
  * @param dates The date of each order, same rows (date cells or yyyy-mm-dd text; the time of day is ignored).
  * @param amounts The amount of each order, same rows (numbers; negative only with returns TRUE).
@@ -344,6 +347,7 @@ function cells<T>(results: Result<RowResult<T>[][]>): any[][] {
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005) to the customers' purchase histories: returns one row r, alpha, a, b to pass to CX.PALIVE, CX.EXPECTEDPURCHASES and CX.CLV. Blank rows are left out.
  * @customfunction BGNBDFIT
+ * @helpurl https://localhost:3000/help.html#cx-bgnbdfit
  * @param frequency Repeat purchases of each customer (purchase days after the first one), one column of whole numbers.
  * @param recency Time from each customer's first to last purchase, in the same period unit as age (0 when frequency is 0).
  * @param age Time from each customer's first purchase to the as-of date, in weeks, days or months (one unit for all).
@@ -359,6 +363,7 @@ export function BGNBDFIT(frequency: any[][], recency: any[][], age: any[][], pen
 /**
  * Probability that each customer is still active (has not dropped out), from the BG/NBD model: 1 for a customer with no repeat purchase, lower the longer a frequent buyer has been silent.
  * @customfunction PALIVE
+ * @helpurl https://localhost:3000/help.html#cx-palive
  * @param frequency Repeat purchases of each customer, one column of whole numbers.
  * @param recency Time from each customer's first to last purchase, in the period unit of the fit.
  * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fit.
@@ -372,6 +377,7 @@ export function PALIVE(frequency: any[][], recency: any[][], age: any[][], param
 /**
  * Expected number of repeat purchases of each customer in the next horizon periods, from the BG/NBD model (the paper's equation 10).
  * @customfunction EXPECTEDPURCHASES
+ * @helpurl https://localhost:3000/help.html#cx-expectedpurchases
  * @param horizon Periods ahead, 0 or more, in the period unit of the fit (for example 52 for a year of weeks); one cell, or one per customer.
  * @param frequency Repeat purchases of each customer, one column of whole numbers.
  * @param recency Time from each customer's first to last purchase, in the period unit of the fit.
@@ -394,6 +400,7 @@ export function EXPECTEDPURCHASES(
 /**
  * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005) on the customers with at least one repeat purchase: returns one row p, q, v to pass to CX.EXPECTEDSPEND and CX.CLV.
  * @customfunction GAMMAGAMMAFIT
+ * @helpurl https://localhost:3000/help.html#cx-gammagammafit
  * @param frequency Repeat purchases of each customer, one column of whole numbers; customers with 0 are left out of the fit.
  * @param average_value Average value of each customer's repeat purchases (the first purchase left out), greater than 0 where frequency is above 0.
  * @param [penalty] Optional L2 penalty on the parameters, 0 or more (default 0); a small one such as 0.001 helps a fit that does not converge.
@@ -408,6 +415,7 @@ export function GAMMAGAMMAFIT(frequency: any[][], average_value: any[][], penalt
 /**
  * Expected average value of each customer's future purchases, from the Gamma-Gamma model: the customer's own average, pulled towards the population mean the fewer purchases it rests on.
  * @customfunction EXPECTEDSPEND
+ * @helpurl https://localhost:3000/help.html#cx-expectedspend
  * @param frequency Repeat purchases of each customer, one column of whole numbers.
  * @param average_value Average value of each customer's repeat purchases; may be blank where frequency is 0 (the population mean is returned).
  * @param params The three cells p, q, v returned by CX.GAMMAGAMMAFIT (q must be above 1).
@@ -420,6 +428,7 @@ export function EXPECTEDSPEND(frequency: any[][], average_value: any[][], params
 /**
  * Customer lifetime value over the next horizon periods: margin times expected average value times the expected purchases of each period, discounted (BG/NBD + Gamma-Gamma).
  * @customfunction CLV
+ * @helpurl https://localhost:3000/help.html#cx-clv
  * @param frequency Repeat purchases of each customer, one column of whole numbers.
  * @param recency Time from each customer's first to last purchase, in the period unit of the fits.
  * @param age Time from each customer's first purchase to the as-of date, in the period unit of the fits.

@@ -12,6 +12,7 @@ import {
   Accordion,
   Button,
   Caption1,
+  Field,
   Link,
   makeStyles,
   MessageBar,
@@ -19,15 +20,18 @@ import {
   MessageBarTitle,
   Spinner,
   Subtitle1,
+  Switch,
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SegmentationSettings, TablePreview } from "../workflow/types";
 import { defaultSettings } from "../workflow/run";
 import { AbcFields } from "./components/AbcFields";
+import { ClvFields } from "./components/ClvFields";
 import { CellGrid } from "./components/CellGrid";
 import { Fold } from "./components/Fold";
 import { MappingFields } from "./components/MappingFields";
+import { OrderLogFields } from "./components/OrderLogFields";
 import { MethodChoice } from "./components/MethodChoice";
 import { OutputFields } from "./components/OutputFields";
 import { OverwriteDialog } from "./components/OverwriteDialog";
@@ -45,6 +49,7 @@ import { openPane, type PaneProblem, readSelection, removeResults } from "./pane
 import { type FormErrors, type FormField, formToSettings, type PaneForm, settingsToForm } from "./paneForm";
 import { requiredRoles, ROLE_LABELS } from "./roles";
 import { isoToSerial } from "../core/excelDate";
+import { periodPlural } from "../core/purchasePeriod";
 import type { RunSummary } from "../workflow/types";
 import { useSegmentationRun } from "./useSegmentationRun";
 
@@ -99,6 +104,10 @@ const FOLD_OF_FIELD: Record<FormField, string> = {
   recency: "settings",
   frequency: "settings",
   monetary: "settings",
+  clvAsOf: "settings",
+  horizon: "settings",
+  margin: "settings",
+  discount: "settings",
 };
 
 export function App({ connection }: { connection: PaneConnection }) {
@@ -127,9 +136,17 @@ export function App({ connection }: { connection: PaneConnection }) {
   );
 
   /** Shows a table read from the selection; `withMapping` also takes its detected column mapping. */
+  // A table that looks like an order log (a customer repeats) is taken as one, with its own mapping.
   const showTable = useCallback((preview: TablePreview, withMapping: boolean) => {
     setTable(preview);
-    if (withMapping) setForm((current) => ({ ...current, mapping: { ...preview.detected } }));
+    if (withMapping) {
+      const orders = preview.orderLog.likely;
+      setForm((current) => ({
+        ...current,
+        orders,
+        mapping: { ...(orders ? preview.detectedOrders : preview.detected) },
+      }));
+    }
   }, []);
 
   // On opening: the settings of the last run if the workbook has them, else the detected mapping.
@@ -162,7 +179,7 @@ export function App({ connection }: { connection: PaneConnection }) {
   }, [workbook, showTable]);
 
   // A method whose columns were not all found shows the mapping unfolded.
-  const missingRoles = requiredRoles(form.method).filter((role) => form.mapping[role] === null);
+  const missingRoles = requiredRoles(form.method, form.orders).filter((role) => form.mapping[role] === null);
   const missingKey = table === null ? "" : missingRoles.join(",");
   useEffect(() => {
     if (missingKey !== "") openFold("columns");
@@ -195,7 +212,14 @@ export function App({ connection }: { connection: PaneConnection }) {
     const read = formToSettings(form, defaults);
     setFormErrors(read.ok ? {} : read.errors);
     if (!read.ok) {
-      for (const field of Object.keys(read.errors) as FormField[]) openFold(FOLD_OF_FIELD[field]);
+      for (const field of Object.keys(read.errors) as FormField[])
+        openFold(
+          (field === "asOf" || field === "margin" || field === "discount") &&
+            form.orders &&
+            form.method !== "clv"
+            ? "orders"
+            : FOLD_OF_FIELD[field],
+        );
       return;
     }
     setProblem(null);
@@ -209,10 +233,13 @@ export function App({ connection }: { connection: PaneConnection }) {
     }
     setSummary(outcome.summary);
     const { record } = outcome;
+    const customersSheet = record.customerSheet
+      ? `, one row per customer on sheet “${record.customerSheet}”`
+      : "";
     setNotice({
       intent: "success",
       title: `Segmented ${formats.integer(outcome.summary.customers)} customers`,
-      text: `Added ${record.columnHeaders.join(", ")} beside the table and the summary on sheet “${record.summarySheet}”.`,
+      text: `Added ${record.columnHeaders.join(", ")} beside the table${customersSheet} and the summary on sheet “${record.summarySheet}”.`,
     });
     const reread = await readSelection(workbook, PREVIEW_ROWS);
     if (reread.ok) showTable(reread.preview, false);
@@ -247,6 +274,14 @@ export function App({ connection }: { connection: PaneConnection }) {
   };
 
   const mappingSummary = describeMapping(form, table, missingRoles);
+
+  /** "One row per order" switched: the mapping guessed for that kind of table, when there is a table. */
+  const chooseOrders = (orders: boolean) =>
+    change(
+      table === null
+        ? { orders }
+        : { orders, mapping: { ...(orders ? table.detectedOrders : table.detected) } },
+    );
 
   return (
     <div className={styles.pane}>
@@ -305,13 +340,26 @@ export function App({ connection }: { connection: PaneConnection }) {
                 label="First rows of the selected table"
                 headers={table.headers}
                 rows={table.rows}
-                dateColumns={
-                  form.mapping.lastPurchase === null ? undefined : new Set([form.mapping.lastPurchase])
-                }
+                dateColumns={dateColumnsOf(form)}
                 testId="table-preview"
               />
             </>
           )}
+          <Field
+            hint={
+              form.orders && table?.orderLog.likely
+                ? `Recognised as an order log: ${table.orderLog.reason}.`
+                : "Each row is one order (customer, order date, amount): the add-in adds up each customer's orders on a new sheet."
+            }
+          >
+            <Switch
+              label="One row per order"
+              data-testid="orders-toggle"
+              checked={form.orders}
+              onChange={(_event, data) => chooseOrders(data.checked)}
+              disabled={busy}
+            />
+          </Field>
           <div>
             <Button
               size="small"
@@ -347,7 +395,18 @@ export function App({ connection }: { connection: PaneConnection }) {
                 mapping={form.mapping}
                 onChange={(mapping) => change({ mapping })}
                 disabled={busy}
+                orders={form.orders}
               />
+            </Fold>
+          )}
+          {form.orders && (
+            <Fold
+              value="orders"
+              title="Order log"
+              summary={describeOrderLog(form, formats)}
+              attention={formErrors.margin !== undefined || formErrors.discount !== undefined}
+            >
+              <OrderLogFields form={form} errors={formErrors} onChange={change} disabled={busy} />
             </Fold>
           )}
           <Fold
@@ -364,6 +423,9 @@ export function App({ connection }: { connection: PaneConnection }) {
             )}
             {form.method === "abc" && (
               <AbcFields form={form} errors={formErrors} onChange={change} disabled={busy} />
+            )}
+            {form.method === "clv" && (
+              <ClvFields form={form} errors={formErrors} onChange={change} disabled={busy} />
             )}
           </Fold>
           <Fold value="output" title="Output" summary={describeOutput(form)}>
@@ -406,6 +468,7 @@ const SETTINGS_TITLES: Record<PaneForm["method"], string> = {
   quadrant: "Cuts and segment names",
   rfm: "As-of date and cut points",
   abc: "Class thresholds",
+  clv: "As-of date, period, horizon, margin",
 };
 
 /** "Revenue, Strategic match" (the columns the method uses), or what is still to choose. */
@@ -415,7 +478,9 @@ function describeMapping(form: PaneForm, table: TablePreview | null, missing: re
     const names = missing.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS].toLowerCase());
     return `Choose the ${names.join(", ")} column${missing.length === 1 ? "" : "s"}`;
   }
-  const used = requiredRoles(form.method).map((role) => table.headers[form.mapping[role] as number]);
+  const used = requiredRoles(form.method, form.orders).map(
+    (role) => table.headers[form.mapping[role] as number],
+  );
   return `${used.join(", ")} found`;
 }
 
@@ -433,7 +498,26 @@ function describeSettings(form: PaneForm, formats: PaneFormats): string {
     }
     case "abc":
       return `A up to ${form.aUpToPercent} %, B up to ${form.bUpToPercent} % of value`;
+    case "clv": {
+      const serial = isoToSerial(form.clvAsOf);
+      const horizon =
+        form.horizon.trim() === "" ? "one year" : `${form.horizon.trim()} ${periodPlural(form.period)}`;
+      return `As of ${serial === null ? form.clvAsOf : formats.date(serial)}, ${horizon}, margin ${form.marginPercent} %`;
+    }
   }
+}
+
+/** The date columns of the preview grid: the last purchase date, or an order log's order date. */
+function dateColumnsOf(form: PaneForm): Set<number> | undefined {
+  const column = form.orders ? form.mapping.orderDate : form.mapping.lastPurchase;
+  return column === null ? undefined : new Set([column]);
+}
+
+/** "As of 31 Dec 2025, in weeks, returns allowed". */
+function describeOrderLog(form: PaneForm, formats: PaneFormats): string {
+  const serial = isoToSerial(form.asOf);
+  const date = serial === null ? form.asOf : formats.date(serial);
+  return `As of ${date}, in ${form.period}s${form.allowReturns ? ", returns allowed" : ""}`;
 }
 
 function describeOutput(form: PaneForm): string {

@@ -7,7 +7,8 @@
  * about the numbers themselves (order of cut points, thresholds inside 0…1) is the workflow's, which
  * answers with an `invalid-setting` problem the pane shows as it shows any other.
  */
-import type { ColumnMapping, CutRule, Method, SegmentationSettings } from "../workflow/types";
+import { DEFAULT_RETENTION } from "../workflow/settings";
+import type { ColumnMapping, CutRule, Method, PeriodName, SegmentationSettings } from "../workflow/types";
 
 export type CutKind = CutRule["kind"];
 
@@ -32,12 +33,37 @@ export interface PaneForm {
   /** ABC thresholds in percent, as typed ("80"). */
   aUpToPercent: string;
   bUpToPercent: string;
+  /** Lifetime value: its as-of date and the horizon in periods ("" = one year). */
+  clvAsOf: string;
+  horizon: string;
+  /** The unit of recency and age: the lifetime value's and the order log's. */
+  period: PeriodName;
+  /**
+   * Margin (% of value) and discount rate (% a year), as typed: one pair for the lifetime value and
+   * the order log's retention block, which mean the same by them.
+   */
+  marginPercent: string;
+  discountPercent: string;
   output: "values" | "formulas";
   skipInvalidRows: boolean;
+  /** "One row per order": the table is an order log, aggregated per customer as of {@link asOf}. */
+  orders: boolean;
+  /** Negative amounts are returns (else they stop the run). */
+  allowReturns: boolean;
 }
 
 /** Names of the fields that can hold a parse error, for the Field that shows it. */
-export type FormField = "valueCut" | "matchCut" | "aUpTo" | "bUpTo" | "asOf" | RfmDimension;
+export type FormField =
+  | "valueCut"
+  | "matchCut"
+  | "aUpTo"
+  | "bUpTo"
+  | "asOf"
+  | RfmDimension
+  | "clvAsOf"
+  | "horizon"
+  | "margin"
+  | "discount";
 
 export type FormErrors = Partial<Record<FormField, string>>;
 
@@ -49,13 +75,16 @@ export type FormResult = { ok: true; settings: SegmentationSettings } | { ok: fa
  * show as 94.99999999999999).
  */
 export function settingsToForm(settings: SegmentationSettings): PaneForm {
+  // Settings saved before order logs existed have no source or retention: a customer table.
+  const source = settings.source ?? { kind: "customers" };
+  const retention = settings.retention ?? DEFAULT_RETENTION;
   return {
     method: settings.method,
     mapping: { ...settings.mapping },
     valueCut: cutToField(settings.quadrant.valueCut),
     matchCut: cutToField(settings.quadrant.matchCut),
     labels: [...settings.quadrant.labels],
-    asOf: settings.rfm.asOf,
+    asOf: source.kind === "orders" ? source.asOf : settings.rfm.asOf,
     rfmCuts: {
       recency: listToText(settings.rfm.cuts.recency),
       frequency: listToText(settings.rfm.cuts.frequency),
@@ -63,8 +92,17 @@ export function settingsToForm(settings: SegmentationSettings): PaneForm {
     },
     aUpToPercent: percentText(settings.abc.aUpTo),
     bUpToPercent: percentText(settings.abc.bUpTo),
+    clvAsOf: settings.clv.asOf,
+    horizon: settings.clv.horizon === null ? "" : String(settings.clv.horizon),
+    period: source.kind === "orders" ? source.period : settings.clv.period,
+    marginPercent: percentText(settings.method === "clv" ? settings.clv.margin : retention.marginShare),
+    discountPercent: percentText(
+      settings.method === "clv" ? settings.clv.discount : retention.annualDiscount,
+    ),
     output: settings.output,
     skipInvalidRows: settings.skipInvalidRows,
+    orders: source.kind === "orders",
+    allowReturns: source.kind === "orders" ? source.allowReturns : false,
   };
 }
 
@@ -83,12 +121,13 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
   const quadrant = form.method === "quadrant";
   const rfm = form.method === "rfm";
   const abc = form.method === "abc";
+  const clv = form.method === "clv";
   const read = <T>(field: FormField, check: boolean, parsed: T | undefined, otherwise: T): T => {
     if (parsed !== undefined) return parsed;
     if (check) errors[field] = FIELD_HINTS[field];
     return otherwise;
   };
-  const { quadrant: q, rfm: r, abc: a } = fallback;
+  const { quadrant: q, rfm: r, abc: a, clv: c } = fallback;
   const valueCut = read("valueCut", quadrant, parseCut(form.valueCut), q.valueCut);
   const matchCut = read("matchCut", quadrant, parseCut(form.matchCut), q.matchCut);
   const cuts = {
@@ -96,7 +135,25 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
     frequency: read("frequency", rfm, parseList(form.rfmCuts.frequency), r.cuts.frequency),
     monetary: read("monetary", rfm, parseList(form.rfmCuts.monetary), r.cuts.monetary),
   };
-  const asOf = read("asOf", rfm, /^\d{4}-\d{2}-\d{2}$/.test(form.asOf) ? form.asOf : undefined, r.asOf);
+  const isoDate = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined);
+  const orders = form.orders;
+  const asOf = read("asOf", rfm || orders, isoDate(form.asOf), r.asOf);
+  const clvAsOf = read("clvAsOf", clv, isoDate(form.clvAsOf), c.asOf);
+  const horizon = read("horizon", clv, parseHorizon(form.horizon), c.horizon);
+  // One margin and one discount rate: the lifetime value's and the order log's retention block's.
+  const retention = fallback.retention ?? DEFAULT_RETENTION;
+  const margin = read(
+    "margin",
+    clv || orders,
+    parsePercent(form.marginPercent),
+    clv ? c.margin : retention.marginShare,
+  );
+  const discount = read(
+    "discount",
+    clv || orders,
+    parsePercent(form.discountPercent),
+    clv ? c.discount : retention.annualDiscount,
+  );
   const aUpTo = read("aUpTo", abc, parsePercent(form.aUpToPercent), a.aUpTo);
   const bUpTo = read("bUpTo", abc, parsePercent(form.bUpToPercent), a.bUpTo);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -104,10 +161,15 @@ export function formToSettings(form: PaneForm, fallback: SegmentationSettings): 
     ok: true,
     settings: {
       method: form.method,
+      source: orders
+        ? { kind: "orders", asOf, period: form.period, allowReturns: form.allowReturns }
+        : { kind: "customers" },
+      retention: { ...retention, marginShare: margin, annualDiscount: discount },
       mapping: { ...form.mapping },
       quadrant: { valueCut, matchCut, labels: [...form.labels] },
       rfm: { asOf, cuts },
       abc: { aUpTo, bUpTo },
+      clv: { ...c, asOf: clvAsOf, period: form.period, horizon, margin, discount },
       output: form.output,
       skipInvalidRows: form.skipInvalidRows,
     },
@@ -123,8 +185,18 @@ const FIELD_HINTS: Record<FormField, string> = {
   monetary: "Type amounts separated by commas, for example 100, 500, 1000, 5000 — or leave empty.",
   asOf: "Enter a date, for example 2025-12-31.",
   aUpTo: "Type a percentage, for example 80.",
+  margin: "Type the margin as a percentage of value, for example 30 (100 when the amounts are margins).",
+  discount: "Type the discount rate as a percentage a year, for example 10.",
   bUpTo: "Type a percentage, for example 95.",
+  clvAsOf: "Enter a date, for example 2025-12-31.",
+  horizon: "Type a number of periods, for example 52 — or leave empty for one year.",
 };
+
+/** "" = null (one year of periods); undefined = not a number (the workflow checks it is whole and ≥ 1). */
+function parseHorizon(text: string): number | null | undefined {
+  if (text.trim() === "") return null;
+  return parseNumber(text) ?? undefined;
+}
 
 /** A number as the user may type it: optional sign, decimal point, exponent; "" is not a number. */
 function parseNumber(text: string): number | null {

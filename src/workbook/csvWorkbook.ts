@@ -37,7 +37,7 @@ export interface CsvOptions {
   protectFormulaText?: boolean;
 }
 
-/** A file written beside the output: `NAME.<suffix>.EXT` (the summary today). */
+/** A file written beside the output: `NAME.<suffix>.EXT` (the summary; the customers of an order log). */
 export interface CompanionFile {
   suffix: string;
   write: (path: string) => Promise<void>;
@@ -45,6 +45,8 @@ export interface CompanionFile {
 
 /** The companion files a CSV run writes, known before the run so their names can be checked first. */
 export const CSV_COMPANIONS: readonly string[] = ["summary"];
+/** The companions of a run on an order log: the summary and the per-customer table. */
+export const CSV_ORDER_LOG_COMPANIONS: readonly string[] = ["summary", "customers"];
 
 export class CsvWorkbook extends FileWorkbookBase implements Workbook {
   /** Sheets the workflow added (the summary): CSV has one sheet, so they become companion files. */
@@ -130,13 +132,20 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     const span = Math.min(width, Math.max(0, ...columns) + 1);
     const bounds = new Float64Array(2 * Math.max(1, span));
     const cells = columns.map(() => new Array<CellValue>(rows));
+    // `internText`: one string per distinct text, so a column of few distinct keys holds few strings.
+    const pool = io?.internText ? new Map<string, string>() : null;
     for (let r = 0; r < rows; r++) {
       const record = first + r + 1;
       const found = fieldBounds(units, records.starts[record], records.ends[record], delimiter, bounds, span);
       for (let j = 0; j < columns.length; j++) {
         const c = columns[j];
-        cells[j][r] =
-          c < found && c < width ? fieldCell(units, bounds[2 * c], bounds[2 * c + 1], codec) : null;
+        let cell = c < found && c < width ? fieldCell(units, bounds[2 * c], bounds[2 * c + 1], codec) : null;
+        if (pool !== null && typeof cell === "string") {
+          const pooled = pool.get(cell);
+          if (pooled === undefined) pool.set(cell, cell);
+          else cell = pooled;
+        }
+        cells[j][r] = cell;
       }
       if ((r & 0xffff) === 0xffff) {
         if (io?.signal?.aborted) throw io.signal.reason ?? new Error("Cancelled");
@@ -213,12 +222,16 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     this.nonAsciiWritten = this.text.plainAscii ? nonAscii : null;
   }
 
-  /** The files to write beside the output, in the input's dialect: the summary sheet, if the run added one. */
+  /**
+   * The files to write beside the output, in the input's dialect: one per sheet the run added, named
+   * by its kind (the summary; from an order log also the customers).
+   */
   companions(): CompanionFile[] {
-    const summary = this.addedSheets[0];
-    if (!summary) return [];
     const protect = this.options.protectFormulaText === true;
-    return [{ suffix: "summary", write: (file) => writeSheet(this.text, summary, protect, file) }];
+    return this.addedSheets.map((sheet) => ({
+      suffix: sheet.kind ?? "summary",
+      write: (file: string) => writeSheet(this.text, sheet, protect, file),
+    }));
   }
 
   private address(row: number, column: number): string {

@@ -46,6 +46,12 @@ export interface TableInfo {
 export interface IoOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * `readColumns` only: text that repeats (an order log's customer keys) may be handed over as one
+   * string per distinct text, so millions of rows of few customers hold few strings. A hint: the
+   * values are the same either way (the CSV workbook pools them; the others hand over what they read).
+   */
+  internText?: boolean;
 }
 
 /** A column the workflow adds beside the table: a header and one entry per data row. */
@@ -78,9 +84,14 @@ export interface ChartSpec {
   anchor: { row: number; column: number; rowCount: number; columnCount: number };
 }
 
-/** A new sheet: a small grid of cells (row-major) plus charts. */
+/** A new sheet: a grid of cells (row-major) plus charts. */
 export interface SheetContent {
   name: string;
+  /**
+   * What the sheet is, for workbooks that write added sheets as files of their own (a CSV output's
+   * companions `NAME.summary.csv`, `NAME.customers.csv`); default "summary".
+   */
+  kind?: "summary" | "customers";
   /** Row-major cells from A1. Strings are stored as text, as in {@link NewColumn.values}. */
   cells: readonly (readonly CellValue[])[];
   /** Number formats by block (e.g. percentages), applied after the cells are written. */

@@ -4,8 +4,20 @@
  * the surface ({@link SurfaceWords}): the pane names its controls, the runner its flags. The pane's
  * vocabulary is here ({@link PANE_WORDS}, the default); the runner's is in `src/cli/runnerWords.ts`.
  */
+import { messages } from "../core/messages";
 import { roleName, isDateRole } from "./roles";
-import type { InvalidCells, Problem, ProblemDetails, Rollback, RowList, SettingKey, Stage } from "./problems";
+import type {
+  BrokenRule,
+  ColumnRef,
+  InvalidCells,
+  Problem,
+  ProblemDetails,
+  Rollback,
+  RowList,
+  RowRule,
+  SettingKey,
+  Stage,
+} from "./problems";
 import type { Role } from "./types";
 
 /** How a surface tells the user to change something. */
@@ -16,6 +28,10 @@ export interface SurfaceWords {
   mapAnother(roles: readonly Role[]): string;
   /** How to leave the rows at fault unsegmented, e.g. `choose "Skip these rows"`. */
   skipRows: string;
+  /** How to leave bad order rows out of an order log, e.g. `choose "Skip these rows"`. */
+  skipOrders: string;
+  /** How to count negative amounts as returns, e.g. `tick "Returns allowed"`. */
+  allowReturns: string;
   /** What to do when there is no table to segment. */
   noTable: string;
   /** What to do about a title row above the header row. */
@@ -37,6 +53,8 @@ export const PANE_WORDS: SurfaceWords = {
   mapColumns: (roles) => `choose ${roles.length === 1 ? "it" : "them"} in the column mapping`,
   mapAnother: (roles) => (roles.length === 1 ? "map another column" : "map other columns"),
   skipRows: 'choose "Skip these rows" to leave those rows unsegmented',
+  skipOrders: 'choose "Skip these rows" to leave those orders out',
+  allowReturns: 'tick "Negative amounts are returns"',
   noTable: "select a cell inside your customer table (or the whole table), then try again",
   titleRowFix:
     "Insert an empty row between the title and the table, or make the table an Excel table (Home › Format as Table), then select it again",
@@ -58,6 +76,17 @@ const PANE_SETTINGS: Record<SettingKey, string> = {
   "rfmCuts.frequency": "the frequency cut points",
   "rfmCuts.monetary": "the monetary cut points",
   abc: "the ABC limits",
+  period: "the period",
+  horizon: "the horizon",
+  margin: "the margin",
+  discount: "the annual discount",
+  penalty: "the penalty",
+  source: "the table kind",
+  "source.asOf": "the order log's as-of date",
+  "source.period": "the period",
+  "retention.period": "the retention period",
+  "retention.margin": "the margin",
+  "retention.discount": "the discount rate",
 };
 
 /** The problem with its message in the given words, and the rows a face lists. */
@@ -128,6 +157,45 @@ function wordsFor(
         message: `The ${p.methodName} method needs the ${listOf(names, names.length, "and")} column${names.length === 1 ? "" : "s"}: ${w.mapColumns(p.roles, p.headers)}.`,
       };
     }
+    case "unmapped-order-column": {
+      const names = p.roles.map((role) => (role === "value" ? "amount" : roleName(role)));
+      return {
+        message: `An order log needs the ${listOf(names, names.length, "and")} column${names.length === 1 ? "" : "s"}: ${w.mapColumns(p.roles, p.headers)}.`,
+      };
+    }
+    case "bad-order-rows": {
+      const [first, ...rest] = p.badRows;
+      const where = `Row ${first.row}, column ${first.column.letter} "${first.column.header}" (${roleName(first.column.role) === "value" ? "amount" : roleName(first.column.role)})`;
+      const firstText = messages.orderProblem(where, first.kind, first.value, w.allowReturns).message;
+      const more = p.count - 1;
+      const listed = rest.map((row) => row.row);
+      const moreText =
+        more === 0
+          ? ""
+          : ` ${more} more order row${more === 1 ? "" : "s"} cannot be used either (row${more === 1 ? "" : "s"} ${listed.join(", ")}${more > listed.length ? ", …" : ""}).`;
+      return {
+        message: `${firstText}${moreText} Fix ${p.count === 1 ? "it" : "them"}, or ${w.skipOrders}.`,
+        rows: p.badRows.map((row) => row.row),
+        count: p.count,
+        skippable: true,
+      };
+    }
+    case "no-orders-by-as-of":
+      return {
+        message: `All ${p.afterAsOf} order${p.afterAsOf === 1 ? " is" : "s are"} dated after the as-of date ${p.asOf}, so no customer had bought by then: choose a later date in ${w.setting("source.asOf")}.`,
+      };
+    case "negative-totals":
+      return {
+        message:
+          `${p.methodName} classes need values of 0 or more, but the returns of ${p.count} customer${p.count === 1 ? "" : "s"} ` +
+          `(${listOf(
+            p.customers.map((c) => `"${c}"`),
+            10,
+          )}) outweigh their purchases, so their total value is negative. ` +
+          `A share of the total value is not defined for negative values. Choose another method, or ${w.skipRows}.`,
+        count: p.count,
+        skippable: true,
+      };
     case "no-data":
       switch (p.reason) {
         case "no-rows":
@@ -176,6 +244,31 @@ function wordsFor(
         count: p.cells.count,
         skippable: true,
       };
+    case "invalid-rows": {
+      const count = p.rules.reduce((n, r) => n + r.cells.count, 0);
+      const rows = [...new Set(p.rules.flatMap((r) => r.cells.rows))].sort((a, b) => a - b).slice(0, 10);
+      const aboutAsOf = p.rules.some((r) => r.rule === "first-after-as-of" || r.rule === "last-after-as-of");
+      const sentences = p.rules.map(
+        (r) =>
+          `In ${r.cells.count === 1 ? "1 row" : `${r.cells.count} rows`} ${ROW_RULE_WORDS[r.rule](r, p.asOf ?? "")}: ${rowsText(r.cells)}.`,
+      );
+      return {
+        message:
+          `The ${p.methodName} method cannot use ${count === 1 ? "1 row" : `${count} rows`} of this table. ${sentences.join(" ")} ` +
+          `Fix them${aboutAsOf ? `, set ${w.setting("asOf")} later` : ""}, or ${w.skipRows}.`,
+        rows,
+        count,
+        skippable: true,
+      };
+    }
+    case "model-not-identified":
+      return { message: `The ${p.model} model cannot be fitted to these customers. ${p.reason}` };
+    case "fit-not-converged":
+      return {
+        message:
+          `The ${p.model} fit did not converge from ${p.starts} start${p.starts === 1 ? "" : "s"}: ${FIT_STOP_WORDS[p.stop] ?? p.stop}. ` +
+          `Set ${w.setting("penalty")} to a small number such as 0.001 (or a larger one) and run again, or check the purchase histories.`,
+      };
     case "zero-total":
       return {
         message: `${p.methodName} classes need a positive total value, but ${columnName(p.column)} adds up to 0, so no customer has a share of it.`,
@@ -220,6 +313,41 @@ function wordsFor(
   return { message: "" };
 }
 
+/** `column B "First purchase"` */
+function columnShort(c: ColumnRef): string {
+  return `column ${c.letter} "${c.header}"`;
+}
+
+/** Each row rule as the rest of "In 3 rows …", with the columns it is about (in the rule's order). */
+const ROW_RULE_WORDS: Record<RowRule, (rule: BrokenRule, asOf: string) => string> = {
+  "purchases-below-one": ({ columns: [orders] }) =>
+    `the purchases (${columnShort(orders)}) are below 1, but a customer has bought at least once`,
+  "purchases-not-whole": ({ columns: [orders] }) =>
+    `the purchases (${columnShort(orders)}) are not a whole number`,
+  "last-before-first": ({ columns: [first, last] }) =>
+    `the last purchase (${columnShort(last)}) is before the first purchase (${columnShort(first)})`,
+  "first-after-as-of": ({ columns: [first] }, asOf) =>
+    `the first purchase (${columnShort(first)}) is after the as-of date ${asOf}`,
+  "last-after-as-of": ({ columns: [last] }, asOf) =>
+    `the last purchase (${columnShort(last)}) is after the as-of date ${asOf}`,
+  "one-purchase-two-days": ({ columns: [orders, first, last] }) =>
+    `there is 1 purchase (${columnShort(orders)}), but the last purchase (${columnShort(last)}) is not on the day of the first (${columnShort(first)})`,
+  "average-value-missing": ({ columns: [value] }) =>
+    `the customer bought more than once, but the average value (${columnShort(value)}) is blank or not a number`,
+  "average-value-not-positive": ({ columns: [value] }) =>
+    `the customer bought more than once, but the average value (${columnShort(value)}) is 0 or less, and the spend model needs an average above 0`,
+};
+
+/** Why a fit stopped without converging (the optimiser's stop codes, `src/core/maximumLikelihood.ts`). */
+const FIT_STOP_WORDS: Record<string, string> = {
+  runsOff: "a parameter runs off towards 0 or infinity, so the data cannot pin it down",
+  flat: "the likelihood is too flat where it stopped to pin the parameters down",
+  iterations: "the iteration limit was reached",
+  lineSearch: "no step improved the likelihood any further",
+  notFinite: "the likelihood is not finite at the start",
+  boundary: "a parameter ran off towards 0 or infinity",
+};
+
 /** What each stage was doing, for unexpected errors. */
 const STAGE_WORDS: Record<Stage, string> = {
   locate: "finding the table",
@@ -238,7 +366,9 @@ const STAGE_WORDS: Record<Stage, string> = {
 function rollbackText(r: Rollback): string {
   const undo = " To get back the cells you agreed to overwrite, use Excel's Undo (Ctrl+Z) now.";
   if (r.failed !== null) {
-    return `Removing what was written failed too (${r.failed}): check the columns right of the table and delete sheet "${r.sheet}" if it is there.${r.overwrote ? undo : ""}`;
+    const sheets = [r.sheet, ...(r.otherSheets ?? [])].map((name) => `"${name}"`);
+    const which = sheets.length === 1 ? `sheet ${sheets[0]}` : `sheets ${listOf(sheets, 5, "and")}`;
+    return `Removing what was written failed too (${r.failed}): check the columns right of the table and delete ${which} if ${sheets.length === 1 ? "it is" : "they are"} there.${r.overwrote ? undo : ""}`;
   }
   if (r.overwrote && r.restored === false) {
     return `Everything this run had written was removed again, but the cells it had overwritten could not be restored here.${undo}`;

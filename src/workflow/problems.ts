@@ -5,6 +5,8 @@
  * rows"), the runner its flags (`--map value=HEADER`, `--skip-invalid`). Faces decide by `code` and
  * the details, never by the text.
  */
+import type { CellValue } from "../workbook/workbook";
+import type { OrderProblemKind } from "../core/orderLog";
 import type { Role } from "./types";
 
 /** A column of the table as messages name it: `column C "Revenue" (value)`. */
@@ -42,6 +44,8 @@ export interface Rollback {
   restored: boolean | null;
   /** Removing what was written failed too: its message; null when the removal worked. */
   failed: string | null;
+  /** Other sheets the run was adding (the order log's `CX Customers`). */
+  otherSheets?: string[];
 }
 
 /** The named steps of a run (see `run.ts`); unexpected errors say in which one they happened. */
@@ -68,7 +72,47 @@ export type SettingKey =
   | "rfmCuts.recency"
   | "rfmCuts.frequency"
   | "rfmCuts.monetary"
-  | "abc";
+  | "abc"
+  | "period"
+  | "horizon"
+  | "margin"
+  | "discount"
+  | "penalty"
+  | "source"
+  | "source.asOf"
+  | "source.period"
+  | "retention.period"
+  | "retention.margin"
+  | "retention.discount";
+
+/** One bad order row as a message names it: its Excel row, the column, what is wrong, the cell. */
+export interface BadOrderRow {
+  row: number;
+  column: ColumnRef;
+  kind: OrderProblemKind;
+  value: CellValue;
+}
+
+/**
+ * A rule a method's rows must keep beyond holding numbers, named so each surface words it (the
+ * lifetime-value method's purchase histories: `methods/clv.ts`).
+ */
+export type RowRule =
+  | "purchases-below-one"
+  | "purchases-not-whole"
+  | "last-before-first"
+  | "first-after-as-of"
+  | "last-after-as-of"
+  | "one-purchase-two-days"
+  | "average-value-missing"
+  | "average-value-not-positive";
+
+/** The rows that break one rule, and the columns the rule is about. */
+export interface BrokenRule {
+  rule: RowRule;
+  columns: ColumnRef[];
+  cells: RowList;
+}
 
 export type ProblemDetails =
   | { code: "empty-selection" }
@@ -94,6 +138,14 @@ export type ProblemDetails =
       duplicates: { header: string; first: string; second: string }[];
     }
   | { code: "unmapped-column"; methodName: string; roles: Role[]; headers: string[] }
+  /** An order log without its customer, order date or amount column. */
+  | { code: "unmapped-order-column"; roles: Role[]; headers: string[] }
+  /** Order rows that cannot be used (`src/core/orderLog.ts`): the first few in full, and how many. */
+  | { code: "bad-order-rows"; badRows: BadOrderRow[]; count: number; allowReturns: boolean }
+  /** Every order of the log is dated after the as-of date. */
+  | { code: "no-orders-by-as-of"; asOf: string; afterAsOf: number }
+  /** From an order log with returns: customers whose returns outweigh their purchases, for a method that needs 0 or more. */
+  | { code: "negative-totals"; methodName: string; customers: string[]; count: number }
   | { code: "no-data"; reason: "no-rows"; headerRow: number }
   | { code: "no-data"; reason: "no-valid-rows"; headers: string[] }
   | { code: "no-data"; reason: "nothing-to-remove" }
@@ -103,6 +155,15 @@ export type ProblemDetails =
   | { code: "invalid-setting"; setting: SettingKey; rule: string }
   | { code: "non-numeric"; columns: InvalidCells[] }
   | { code: "negative-values"; methodName: string; column: ColumnRef; cells: RowList }
+  /**
+   * Rows that break the method's own rules (each row counted under the first rule it breaks);
+   * `asOf` (yyyy-mm-dd) where a rule is about the as-of date.
+   */
+  | { code: "invalid-rows"; methodName: string; asOf: string | null; rules: BrokenRule[] }
+  /** A model cannot be fitted to these customers; `reason` is the model's own sentence (`src/core/messages.ts`). */
+  | { code: "model-not-identified"; model: string; reason: string }
+  /** A model's fit ended without a proper maximum: why (the optimiser's stop), from how many starts. */
+  | { code: "fit-not-converged"; model: string; stop: string; starts: number }
   | { code: "zero-total"; methodName: string; column: ColumnRef }
   /** A sum or cut of the column leaves the finite range of numbers (about ±1.8E+308). */
   | { code: "number-overflow"; column: ColumnRef; what: "total" | "cut" }

@@ -7,8 +7,8 @@
  *   - `locate` finds the table and checks its headers;
  *   - `check` checks the settings against it, and that the sheet can take the results;
  *   - `read` reads only the mapped columns the method uses;
- *   - `customers` decides which rows are customers (a totals row is not; an order log would be
- *     aggregated here);
+ *   - `customers` decides which rows are customers (a totals row is not; an order log is
+ *     aggregated per customer as of a date, `stages/orders.ts`, whose `readOrders` reads it);
  *   - `score` turns cells into numbers, runs the method's registry entry and builds the summary;
  *   - `planWrites` names the new columns and summary sheet and asks before overwriting anything;
  *   - `write` writes as one undo step and rolls back on any failure; `remember` saves the record
@@ -20,12 +20,14 @@
  */
 import type { CellValue, TableInfo, Workbook } from "../workbook/workbook";
 import { atBoundary, GuardedWorkbook, RemovalFailed } from "./boundary";
-import { detectMapping } from "./mapping";
+import { detectMapping, detectOrderMapping } from "./mapping";
+import { looksLikeOrderLog, ORDER_LOG_SAMPLE_ROWS } from "./orderLogDetection";
 import { pass, stop } from "./problems";
 import { PANE_WORDS, type SurfaceWords } from "./problemText";
 import { LAST_RUN_KEY, defaultSettings, loadSavedSettings } from "./settings";
 import { check } from "./stages/check";
-import { customersOfTable } from "./stages/customers";
+import { type Customers, customersOfTable } from "./stages/customers";
+import { customersOfOrders, readOrders } from "./stages/orders";
 import { locate } from "./stages/locate";
 import { planWrites } from "./stages/planWrites";
 import { read } from "./stages/read";
@@ -54,11 +56,24 @@ export async function runSegmentation(
     const planned = check(located.value, settings, run);
     if (!planned.ok) return planned;
     throwIfCancelled(run);
-    const cells = await read(wb, planned.value, run);
-    throwIfCancelled(run);
-    run.stage = "customers";
-    const customers = customersOfTable(cells);
-    const scored = score(customers, planned.value, settings, run);
+    // The source decides who the customers are: the table's rows, or the order log aggregated.
+    let customers: Customers;
+    let used = settings;
+    if (settings.source.kind === "orders") {
+      const orders = await readOrders(wb, planned.value, run);
+      throwIfCancelled(run);
+      const aggregated = customersOfOrders(orders, settings, run);
+      if (!aggregated.ok) return aggregated;
+      customers = aggregated.value;
+      // RFM's recency counts up to the order log's as-of date: one date for the whole run.
+      used = { ...settings, rfm: { ...settings.rfm, asOf: settings.source.asOf } };
+    } else {
+      const cells = await read(wb, planned.value, run);
+      throwIfCancelled(run);
+      run.stage = "customers";
+      customers = customersOfTable(cells);
+    }
+    const scored = score(customers, planned.value, used, run);
     if (!scored.ok) return scored;
     const plan = await planWrites(wb, planned.value, customers, scored.value, run);
     if (!plan.ok) return plan;
@@ -91,7 +106,14 @@ export async function previewTable(
       headers.map((_, i) => i),
     );
     const rows = Array.from({ length: shown }, (_, r) => columns.map((column) => column[r] ?? null));
-    return pass({ table, headers, rows, detected: detectMapping(headers) });
+    const detectedOrders = detectOrderMapping(headers);
+    let sample: CellValue[] = [];
+    if (detectedOrders.customer !== null) {
+      const sampled = Math.min(ORDER_LOG_SAMPLE_ROWS, table.rowCount);
+      [sample] = await wb.readColumns({ ...table, rowCount: sampled }, [detectedOrders.customer]);
+    }
+    const orderLog = looksLikeOrderLog(detectedOrders, sample, table.headerRow + 2);
+    return pass({ table, headers, rows, detected: detectMapping(headers), detectedOrders, orderLog });
   });
   return outcome.ok ? { ok: true, preview: outcome.value } : outcome;
 }
@@ -126,6 +148,7 @@ export async function removeLastRun(
       await wb.asOneUndoStep(async (step) => {
         await step.removeColumns(table, record.columnHeaders, block);
         await step.deleteSheet(record.summarySheet);
+        if (typeof record.customerSheet === "string") await step.deleteSheet(record.customerSheet);
         await step.writeSetting(LAST_RUN_KEY, null);
       });
     } catch (error) {
@@ -137,10 +160,14 @@ export async function removeLastRun(
   if (!outcome.ok) return outcome;
   const removed = outcome.value;
   const columnsText = removed.columnHeaders.map((h) => `"${h}"`).join(", ");
+  const sheets =
+    typeof removed.customerSheet === "string"
+      ? `the sheets "${removed.summarySheet}" and "${removed.customerSheet}"`
+      : `the sheet "${removed.summarySheet}"`;
   return {
     ok: true,
     removed,
-    message: `Removed the column${removed.columnHeaders.length === 1 ? "" : "s"} ${columnsText} and the sheet "${removed.summarySheet}".`,
+    message: `Removed the column${removed.columnHeaders.length === 1 ? "" : "s"} ${columnsText} and ${sheets}.`,
   };
 }
 

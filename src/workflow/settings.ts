@@ -3,12 +3,13 @@
  * click). Saved settings are read defensively: a field that is missing or of the wrong type falls
  * back to its default, so a workbook saved by an older version still loads.
  */
+import { PERIOD_NAMES, type PeriodName } from "../core/purchasePeriod";
 import type { Workbook } from "../workbook/workbook";
 import { emptyMapping } from "./mapping";
 import { isRecord } from "./methods/method";
 import { METHOD_IDS, isMethodId, methodOf, type MethodSettings } from "./methods/registry";
 import { ROLES } from "./roles";
-import type { Method, SegmentationSettings } from "./types";
+import type { Method, RetentionSettings, SegmentationSettings, SourceSettings } from "./types";
 
 /** Workbook setting keys. */
 export const SETTINGS_KEY = "cx.settings";
@@ -21,10 +22,12 @@ export function isoDate(today: Date): string {
 }
 
 /**
- * The settings a first run starts from: nothing mapped, the quadrant method, each method's own
- * defaults from its registry entry (quadrants with median cuts and the CX.SEGMENT labels, RFM as of
- * today with quintile cuts, ABC at 80 % / 95 %), values (not formulas), stop at invalid rows.
- * `today` may also be given as yyyy-mm-dd.
+ * The settings a first run starts from: nothing mapped, a customer table, the quadrant method, each
+ * method's own defaults from its registry entry (quadrants with median cuts and the CX.SEGMENT
+ * labels, RFM as of today with quintile cuts, ABC at 80 % / 95 %), values (not formulas), stop at
+ * invalid rows; for an order log (when chosen) as of today in weeks without returns, and the
+ * retention block over a year at a 100 % margin and 10 % discount a year. `today` may also be given
+ * as yyyy-mm-dd.
  */
 export function defaultSettings(today: Date | string): SegmentationSettings {
   const asOf = typeof today === "string" ? today : isoDate(today);
@@ -32,11 +35,25 @@ export function defaultSettings(today: Date | string): SegmentationSettings {
   for (const id of METHOD_IDS) perMethod[id] = methodOf(id).defaults(asOf);
   return {
     method: "quadrant",
+    source: { kind: "customers" },
+    retention: { ...DEFAULT_RETENTION },
     mapping: emptyMapping(),
     output: "values",
     skipInvalidRows: false,
     ...(perMethod as MethodSettings),
   };
+}
+
+/** The retention block's defaults: a year's window, margin 100 % of value, 10 % discount a year. */
+export const DEFAULT_RETENTION: Readonly<RetentionSettings> = Object.freeze({
+  period: "year",
+  marginShare: 1,
+  annualDiscount: 0.1,
+});
+
+/** The order-log settings a user gets on choosing "One row per order": as of `asOf`, weeks, no returns. */
+export function defaultOrderSource(asOf: string): SourceSettings & { kind: "orders" } {
+  return { kind: "orders", asOf, period: "week", allowReturns: false };
 }
 
 /**
@@ -92,6 +109,8 @@ export function mergeSettings(
   if (isMethodId(saved.method)) out.method = saved.method;
   if (saved.output === "values" || saved.output === "formulas") out.output = saved.output;
   if (typeof saved.skipInvalidRows === "boolean") out.skipInvalidRows = saved.skipInvalidRows;
+  out.source = restoreSource(saved.source, base);
+  out.retention = restoreRetention(saved.retention, base.retention);
   if (isRecord(saved.mapping)) {
     for (const role of ROLES) {
       const column = saved.mapping[role];
@@ -102,5 +121,30 @@ export function mergeSettings(
   }
   const perMethod = out as unknown as Record<Method, unknown>;
   for (const id of METHOD_IDS) perMethod[id] = methodOf(id).restore(saved[id], base[id]);
+  return out;
+}
+
+function isPeriod(x: unknown): x is PeriodName {
+  return typeof x === "string" && (PERIOD_NAMES as readonly string[]).includes(x);
+}
+
+/** A saved source: an order log only when it says so; its fields over the defaults (as of the RFM date). */
+function restoreSource(saved: unknown, base: SegmentationSettings): SourceSettings {
+  if (!isRecord(saved) || saved.kind !== "orders") return { kind: "customers" };
+  const defaults = base.source.kind === "orders" ? base.source : defaultOrderSource(base.rfm.asOf);
+  return {
+    kind: "orders",
+    asOf: typeof saved.asOf === "string" ? saved.asOf : defaults.asOf,
+    period: isPeriod(saved.period) ? saved.period : defaults.period,
+    allowReturns: typeof saved.allowReturns === "boolean" ? saved.allowReturns : defaults.allowReturns,
+  };
+}
+
+function restoreRetention(saved: unknown, base: RetentionSettings): RetentionSettings {
+  const out = { ...base };
+  if (!isRecord(saved)) return out;
+  if (isPeriod(saved.period)) out.period = saved.period;
+  if (typeof saved.marginShare === "number") out.marginShare = saved.marginShare;
+  if (typeof saved.annualDiscount === "number") out.annualDiscount = saved.annualDiscount;
   return out;
 }

@@ -7,7 +7,7 @@
 import type { RfmGridCell } from "../core/rfmGrid";
 import type { Block, CellValue, ChartSpec, SheetContent } from "../workbook/workbook";
 import type { ParetoPoint } from "./summary";
-import type { RunSummary } from "./types";
+import type { LifetimeValueSummary, RetentionSummary, RunSummary } from "./types";
 
 /** Row of the segment table's header; the segments follow directly below. */
 const TABLE_ROW = 4;
@@ -56,7 +56,10 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
   rows.push(["Table", source]);
   rows.push(["Customers", summary.customers]);
   rows.push([]);
-  const header: CellValue[] = ["Segment", "Customers", "Share of customers", "Total value", "Share of value"];
+  const lifetime = summary.lifetimeValue;
+  const header: CellValue[] = lifetime
+    ? ["CLV tier", "Customers", "Share of customers", "Lifetime value", "Share of lifetime value"]
+    : ["Segment", "Customers", "Share of customers", "Total value", "Share of value"];
   if (satisfactionMapped) header.push("Average satisfaction");
   rows.push(header);
   for (const s of summary.segments) {
@@ -86,15 +89,47 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
   formats.push({ block: block(paretoRow, 1, 1, 1), format: "0.0%" });
   rows.push(["Gini coefficient of value (0 = equal, 1 = concentrated)", numberOrBlank(summary.gini)]);
   formats.push({ block: block(paretoRow + 1, 1, 1, 1), format: "0.000" });
-  rows.push([]);
-  rows.push(["Cut points"]);
-  for (const [dimension, cuts] of Object.entries(summary.cutPoints))
-    rows.push([dimension, ...cuts.map(numberOrBlank)]);
+  const cutEntries = Object.entries(summary.cutPoints);
+  if (cutEntries.length > 0) {
+    rows.push([]);
+    rows.push(["Cut points"]);
+    for (const [dimension, cuts] of cutEntries) rows.push([dimension, ...cuts.map(numberOrBlank)]);
+  }
+  let fitChart: ChartSpec | null = null;
+  if (lifetime) {
+    const added = lifetimeValueRows(lifetime, rows.length);
+    rows.push(...added.rows);
+    for (const f of added.formats)
+      formats.push({ block: block(f.row, f.column, f.rowCount, f.columnCount), format: f.format });
+    const binCount = lifetime.fitChart.length;
+    fitChart = {
+      kind: "column",
+      title: "Customers by repeat purchases: actual and expected (BG/NBD)",
+      categories: block(added.fitRow, 0, binCount, 1),
+      series: [
+        { name: "Actual", values: block(added.fitRow, 1, binCount, 1) },
+        { name: "Expected (BG/NBD)", values: block(added.fitRow, 2, binCount, 1) },
+      ],
+      anchor: { row: 36, column: CHART_COLUMN, rowCount: 18, columnCount: 9 },
+    };
+  }
   if (summary.rfmGrid) {
     rows.push([]);
     const gridRow = rows.length;
     rows.push(...rfmGridRows(summary.rfmGrid));
     formats.push({ block: block(gridRow + 2, 1, 5, 5), format: "#,##0.00" });
+  }
+  let retentionRows: { first: number; count: number } | null = null;
+  if (summary.retention) {
+    rows.push([]);
+    const first = rows.length;
+    const lines = retentionRowsOf(summary.retention);
+    rows.push(...lines);
+    // Title, windows, header; then the segments and the total.
+    const count = lines.length - 3;
+    formats.push({ block: block(first + 3, 3, count, 1), format: "0.0%" });
+    formats.push({ block: block(first + 3, 4, count, 2), format: "#,##0.00" });
+    retentionRows = { first: first + 3, count: count - 1 };
   }
   if (summary.notes.length > 0) {
     rows.push([]);
@@ -152,7 +187,141 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
       anchor: { row: 17, column: CHART_COLUMN, rowCount: 18, columnCount: 9 },
     });
   }
+  if (fitChart) charts.push(fitChart);
+  if (retentionRows && retentionRows.count > 0) {
+    // Beside the segment charts: what a customer of each segment is worth at its observed retention.
+    charts.push({
+      kind: "column",
+      title: "Lifetime value per customer by segment (observed retention)",
+      categories: block(retentionRows.first, 0, retentionRows.count, 1),
+      series: [{ name: "Value per customer", values: block(retentionRows.first, 4, retentionRows.count, 1) }],
+      anchor: { row: 17, column: SECOND_CHART_COLUMN + 2, rowCount: 18, columnCount: 8 },
+    });
+  }
   return { name, cells: rows, numberFormats: formats, charts };
+}
+
+/**
+ * The lifetime-value block, from row `start` (0-based): the fitted models with their
+ * log-likelihoods and standard errors, the run's horizon and money settings, the tier table, the
+ * value at risk and the fit chart's data (`fitRow` is the chart data's first row).
+ */
+function lifetimeValueRows(
+  lifetime: LifetimeValueSummary,
+  start: number,
+): {
+  rows: CellValue[][];
+  formats: { row: number; column: number; rowCount: number; columnCount: number; format: string }[];
+  fitRow: number;
+} {
+  const { model, tiers, valueAtRisk, fitChart } = lifetime;
+  const g = model.bgnbd;
+  const s = model.gammaGamma;
+  const se = g.standardErrors;
+  const spendSe = s.standardErrors;
+  const rows: CellValue[][] = [
+    [],
+    ["Lifetime value model"],
+    [
+      "BG/NBD (who is still a customer, how often they buy)",
+      "r",
+      "alpha",
+      "a",
+      "b",
+      "Log-likelihood",
+      "Iterations",
+    ],
+    ["Estimate", g.r, g.alpha, g.a, g.b, g.logLikelihood, g.iterations],
+    ["Standard error", ...(se ? [se.r, se.alpha, se.a, se.b] : [null, null, null, null])],
+    ["Gamma-Gamma (how much they spend)", "p", "q", "v", "Log-likelihood", "Iterations"],
+    ["Estimate", s.p, s.q, s.v, s.logLikelihood, s.iterations],
+    ["Standard error", ...(spendSe ? [spendSe.p, spendSe.q, spendSe.v] : [null, null, null])],
+    ["As of", model.asOf],
+    ["Period", model.period],
+    ["Horizon (periods)", model.horizon],
+    ["Periods per year", model.periodsPerYear],
+    ["Margin", model.margin],
+    ["Annual discount", model.discount],
+    [],
+    [
+      "CLV tier",
+      "Customers",
+      "Share of customers",
+      "Expected purchases",
+      "Lifetime value",
+      "Share of lifetime value",
+    ],
+  ];
+  const tierRow = start + rows.length;
+  for (const t of tiers) {
+    rows.push([
+      t.tier,
+      t.customers,
+      numberOrBlank(t.customerShare),
+      t.expectedPurchases,
+      t.lifetimeValue,
+      numberOrBlank(t.lifetimeValueShare),
+    ]);
+  }
+  rows.push([]);
+  const riskRow = start + rows.length;
+  rows.push(["Value at risk: customers with P(alive) below 50 %", valueAtRisk.customers]);
+  rows.push(["Their past value", valueAtRisk.pastValue]);
+  rows.push(["Share of all past value", valueAtRisk.pastValueShare]);
+  rows.push(["Their lifetime value", valueAtRisk.lifetimeValue]);
+  rows.push([]);
+  rows.push(["Fit: customers by repeat purchases"]);
+  rows.push(["Repeat purchases", "Actual customers", "Expected customers (BG/NBD)"]);
+  const fitRow = start + rows.length;
+  for (const bin of fitChart) rows.push([bin.repeatPurchases, bin.actual, bin.expected]);
+  const settingsRow = start + 12;
+  return {
+    rows,
+    formats: [
+      { row: tierRow, column: 2, rowCount: tiers.length, columnCount: 1, format: "0.0%" },
+      { row: tierRow, column: 3, rowCount: tiers.length, columnCount: 3, format: "#,##0.00" },
+      { row: tierRow, column: 5, rowCount: tiers.length, columnCount: 1, format: "0.0%" },
+      { row: settingsRow, column: 1, rowCount: 2, columnCount: 1, format: "0.0%" },
+      { row: riskRow + 1, column: 1, rowCount: 1, columnCount: 1, format: "#,##0.00" },
+      { row: riskRow + 2, column: 1, rowCount: 1, columnCount: 1, format: "0.0%" },
+      { row: riskRow + 3, column: 1, rowCount: 1, columnCount: 1, format: "#,##0.00" },
+      { row: fitRow, column: 2, rowCount: fitChart.length, columnCount: 1, format: "0.0" },
+    ],
+    fitRow,
+  };
+}
+
+/**
+ * The retention block (`retention.ts`) as rows in columns A–G (H onwards holds the Pareto data): a
+ * title, the two windows with the margin and discount, a header, one row per segment and the total.
+ * A figure without a value (no base customers) is a blank cell.
+ */
+function retentionRowsOf(r: RetentionSummary): CellValue[][] {
+  const orBlank = (x: number | null): CellValue => (x === null ? null : numberOrBlank(x));
+  return [
+    ["Retention (observed in the order log)"],
+    [
+      `Bought ${r.baseFrom} to ${r.baseTo} (base) and again ${r.lastFrom} to ${r.lastTo}; margin ${Math.round(r.marginShare * 1000) / 10} % of value, discount ${Math.round(r.annualDiscount * 1000) / 10} % a year`,
+    ],
+    [
+      "Segment",
+      "Base customers",
+      "Retained",
+      "Retention rate",
+      "Value per customer",
+      "Worth of a 5-point churn cut",
+      "Too little history",
+    ],
+    ...[...r.segments, r.total].map((line) => [
+      line.segment,
+      line.baseCustomers,
+      line.retainedCustomers,
+      orBlank(line.retentionRate),
+      orBlank(line.lifetimeValue),
+      orBlank(line.churnCutValue),
+      line.tooLittleHistory,
+    ]),
+  ];
 }
 
 /**

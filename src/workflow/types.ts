@@ -4,22 +4,46 @@
  * never-lose-data rules — and reaches the workbook only through `src/workbook/workbook.ts`.
  */
 import type { ParetoCurvePoint } from "../core/paretoCurve";
+import type { PeriodName } from "../core/purchasePeriod";
 import type { RfmGridCell } from "../core/rfmGrid";
 import type { CellValue, TableInfo } from "../workbook/workbook";
+import type { LifetimeValueSummary } from "./methods/clv";
 import type { MethodSettings } from "./methods/registry";
 import type { Problem } from "./problems";
 import type { SurfaceWords } from "./problemText";
+import type { RetentionSummary } from "./retention";
 
 export type { CutRule } from "../core/quadrant";
 export type { AbcSettings } from "./methods/abc";
+export type { ClvSettings, LifetimeValueSummary } from "./methods/clv";
 export type { QuadrantSettings } from "./methods/quadrant";
 export type { RfmSettings } from "./methods/rfm";
 export type { MethodSettings } from "./methods/registry";
 export type { Problem, ProblemCode, ProblemDetails } from "./problems";
 export type { SurfaceWords } from "./problemText";
+export type { PeriodName } from "../core/purchasePeriod";
+export type { RetentionSummary } from "./retention";
 
-/** The columns the workflow knows how to use. */
-export type Role = "customer" | "value" | "match" | "satisfaction" | "lastPurchase" | "orders";
+/**
+ * The columns the workflow knows how to use. In a customer table each is a column; from an order log
+ * (`source.kind === "orders"`) `customer`, `orderDate`, `value` (the order's amount), `quantity`,
+ * `match` and `satisfaction` are columns of the log, and the order-log source fills `value` (total
+ * value), `lastPurchase`, `firstPurchase`, `orders` (purchases) and `averageValue` (average repeat
+ * value) per customer (`stages/orders.ts`).
+ */
+export type Role =
+  | "customer"
+  | "value"
+  | "match"
+  | "satisfaction"
+  | "lastPurchase"
+  | "orders"
+  | "orderDate"
+  | "quantity"
+  /** The day of a customer's first purchase (lifetime value; filled per customer from an order log). */
+  | "firstPurchase"
+  /** The average value of a customer's repeat purchases (lifetime value's z̄; filled from an order log). */
+  | "averageValue";
 
 /** Which table column (0-based within the table) plays each role; null = not mapped. */
 export type ColumnMapping = Record<Role, number | null>;
@@ -27,9 +51,32 @@ export type ColumnMapping = Record<Role, number | null>;
 /** A segmentation method's id: a key of the registry (`methods/registry.ts`). */
 export type Method = keyof MethodSettings;
 
+/**
+ * Where the customers come from: a customer table (one row per customer), or an order log (one row
+ * per order) aggregated per customer as of a date (ISO yyyy-mm-dd) in a period unit (recency and age),
+ * negative amounts being returns when `allowReturns`.
+ */
+export type SourceSettings =
+  { kind: "customers" } | { kind: "orders"; asOf: string; period: PeriodName; allowReturns: boolean };
+
+/**
+ * The retention block of a summary (from an order log): the window length of the observed
+ * retention (default a year), the margin as a share of value (1 = 100 %, the default: the amounts
+ * already are margins) and the discount rate per year (0.1).
+ */
+export interface RetentionSettings {
+  period: PeriodName;
+  marginShare: number;
+  annualDiscount: number;
+}
+
 /** The settings every method shares. */
 export interface CommonSettings {
   method: Method;
+  /** A customer table (default) or an order log. */
+  source: SourceSettings;
+  /** The retention block's settings (used when the source is an order log). */
+  retention: RetentionSettings;
   mapping: ColumnMapping;
   /** "values" (default: readable without the add-in) or live `CX.` formulas where the method has one. */
   output: "values" | "formulas";
@@ -49,7 +96,12 @@ export interface TablePreview {
   headers: string[];
   /** First rows (row-major), at most the number asked for. */
   rows: CellValue[][];
+  /** The mapping guessed for a customer table. */
   detected: ColumnMapping;
+  /** The mapping guessed for an order log (order date, amount, quantity…), see `orderLogDetection.ts`. */
+  detectedOrders: ColumnMapping;
+  /** Whether the table looks like an order log, and why (for the pane's and the runner's note). */
+  orderLog: { likely: boolean; reason: string };
 }
 
 /** One segment's line in the summary. */
@@ -87,6 +139,36 @@ export interface RunSummary {
    * customers and their mean monetary value (null when a cell is empty); see `src/core/rfmGrid.ts`.
    */
   rfmGrid?: RfmGridCell[];
+  /**
+   * Lifetime value only: the fitted BG/NBD and Gamma-Gamma models, the CLV tiers, the value at risk
+   * and the fit chart's data (`methods/clv.ts`). Its segments are the tiers, and its values the CLVs.
+   */
+  lifetimeValue?: LifetimeValueSummary;
+  /**
+   * From an order log: observed retention per segment, its lifetime value and what a 5-point churn
+   * cut is worth (`retention.ts`); absent for a customer table.
+   */
+  retention?: RetentionSummary;
+  /** From an order log: how its rows were counted (for the runner's JSON and the pane's notice). */
+  orderLog?: OrderLogCounts;
+}
+
+/** How the rows of an order log were used. */
+export interface OrderLogCounts {
+  asOf: string;
+  period: PeriodName;
+  /** Order rows read, counted, dated after the as-of date, skipped as bad ("Skip these rows"), blank. */
+  rows: number;
+  counted: number;
+  afterAsOf: number;
+  skipped: number;
+  blank: number;
+  /** Counted rows that are returns (negative amounts). */
+  returns: number;
+  /** Customers in the per-customer table. */
+  customers: number;
+  /** Customers whose orders are all after the as-of date (not in the table). */
+  customersAfterAsOf: number;
 }
 
 /** What a run added, kept in the workbook so "Remove results" deletes exactly that. */
@@ -97,6 +179,8 @@ export interface RunRecord {
   columnHeaders: string[];
   columnsBlock: { sheet: string; row: number; column: number; rowCount: number; columnCount: number };
   summarySheet: string;
+  /** The per-customer sheet a run on an order log added (`CX Customers`); absent otherwise. */
+  customerSheet?: string;
   at: string;
   /**
    * The table as it was found by the run (optional: records written before this field existed lack

@@ -56,7 +56,7 @@ function cell(row: number, column: number): Cell {
 function settingsFor(method: Method): SegmentationSettings {
   const settings = defaultSettings("2024-12-31");
   settings.method = method;
-  settings.mapping = { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: 3, orders: 4 };
+  settings.mapping = { ...settings.mapping, customer: 0, value: 1, match: 2, lastPurchase: 3, orders: 4 };
   return settings;
 }
 

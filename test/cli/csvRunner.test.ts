@@ -219,6 +219,37 @@ describe("encodings", () => {
   });
 });
 
+describe("notes the writer makes", () => {
+  it("says that non-ASCII labels went into a plain-ASCII file as UTF-8, on screen and in --json", async () => {
+    const labels = ["--labels", "≥ Gold,Profit,Potential,Ordinary"];
+    const shown = await runOn("c.csv", table(",", "\r\n"), labels);
+    expect(shown.code).toBe(0);
+    // Written as UTF-8 (≥ is E2 89 A5), the note printed with the summary.
+    expect(shown.read("c.segmented.csv").toString("utf8")).toContain("500,8,≥ Gold\r\n");
+    expect(shown.stdout).toMatch(
+      /Note: .*c\.csv is plain ASCII, so the new text "≥ Gold" was written as UTF-8/,
+    );
+    const json = await runOn("c.csv", table(",", "\r\n"), [...labels, "--json"]);
+    const notes = (JSON.parse(json.stdout) as { notes: string[] }).notes;
+    expect(
+      notes.some((note) => note.includes('plain ASCII, so the new text "≥ Gold" was written as UTF-8')),
+    ).toBe(true);
+  });
+});
+
+describe("impossible dates in data cells", () => {
+  it("names the row of 2026-02-31 in an RFM run instead of rolling it over into March", async () => {
+    const input =
+      "Customer,Last purchase,Orders,Revenue\r\nA,2026-01-15,3,500\r\nB,2026-02-31,2,120\r\nC,2026-03-01,5,480\r\n";
+    const result = await runOn("r.csv", input, ["--method", "rfm", "--as-of", "2026-06-30"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /column B "Last purchase" \(last purchase date\) is text, not a date: row 3\./,
+    );
+    expect(result.files()).toEqual(["r.csv"]);
+  });
+});
+
 describe("dialects", () => {
   it("takes a sep= first line as the delimiter, keeps it, and does not read it as the header", async () => {
     const result = await runOn("c.csv", `sep=;\r\n${table(";", "\r\n")}`);

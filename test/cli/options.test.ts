@@ -109,10 +109,46 @@ describe("--abc", () => {
   });
 });
 
+describe("the lifetime-value flags", () => {
+  it("fill the clv settings, --as-of shared with RFM", () => {
+    const settings = settingsOf(
+      "--method",
+      "clv",
+      "--as-of",
+      "1997-09-30",
+      "--period",
+      "Month",
+      "--horizon",
+      "24",
+      "--margin",
+      "0.3",
+      "--discount",
+      "0.08",
+      "--penalty",
+      "0.001",
+    );
+    expect(settings.clv).toEqual({
+      asOf: "1997-09-30",
+      period: "month",
+      horizon: 24,
+      margin: 0.3,
+      discount: 0.08,
+      penalty: 0.001,
+    });
+    expect(settings.rfm.asOf).toBe("1997-09-30");
+  });
+
+  it("leave the horizon at one year of periods when not given", () => {
+    expect(settingsOf("--method", "clv").clv.horizon).toBeNull();
+  });
+});
+
 describe("--method", () => {
   it("offers the registry's methods, case-insensitively", () => {
     for (const id of METHOD_IDS) expect(settingsOf("--method", id.toUpperCase()).method).toBe(id);
-    expect(refused("--method", "clv")).toBe('--method must be one of quadrant, rfm, abc (got "clv").');
+    expect(refused("--method", "pareto")).toBe(
+      '--method must be one of quadrant, rfm, abc, clv (got "pareto").',
+    );
   });
 
   it("lists every method with its title in the help", () => {
@@ -162,7 +198,10 @@ describe("usage mistakes exit with 2 before any file is read", () => {
     ["--as-of", "2026-13-45"],
     ["--value-cut", "0x10"],
     ["--abc", "0.9,0.8"],
-    ["--method", "clv"],
+    ["--method", "pareto"],
+    ["--horizon", "2.5"],
+    ["--period", "fortnight"],
+    ["--discount", "1e400"],
   ])("%s %s", async (flag, value) => {
     const result = await run(["does-not-exist.csv", flag, value], tempDir());
     expect(result.code).toBe(2);

@@ -10,6 +10,7 @@ import { SaxesParser } from "saxes";
 import { segment } from "../../src/taskpane/paneActions";
 import { OfficeWorkbook, REQUIRED_EXCEL_API } from "../../src/workbook/officeWorkbook";
 import { defaultSettings } from "../../src/workflow/run";
+import { emptyMapping } from "../../src/workflow/mapping";
 import { installExcelMock } from "../workbook/officeMock";
 
 const root = path.resolve(__dirname, "../..");
@@ -122,7 +123,7 @@ describe("manifest.xml", () => {
     try {
       const settings = {
         ...defaultSettings(new Date()),
-        mapping: { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: null, orders: null },
+        mapping: { ...emptyMapping(), customer: 0, value: 1, match: 2 },
       };
       const outcome = await segment(new OfficeWorkbook(), settings);
       expect(outcome.ok).toBe(true);

@@ -20,6 +20,7 @@ import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { CellValue } from "../../src/workbook/workbook";
 import * as workflow from "../../src/workflow/run";
 import { defaultSettings } from "../../src/workflow/run";
+import { emptyMapping } from "../../src/workflow/mapping";
 import type { SegmentationSettings } from "../../src/workflow/types";
 import { installExcelMock, type ExcelMock, type MockLog } from "../workbook/officeMock";
 
@@ -46,7 +47,7 @@ function cellAt(row: number, column: number): string | number {
 
 const SETTINGS: SegmentationSettings = {
   ...defaultSettings(new Date(Date.UTC(2026, 11, 1))),
-  mapping: { customer: 0, value: 1, match: 2, satisfaction: null, lastPurchase: null, orders: null },
+  mapping: { ...emptyMapping(), customer: 0, value: 1, match: 2 },
 };
 
 /** Which syncs of the fake Excel fail: `fail(log, batch)` is asked before each one. */

@@ -26,6 +26,14 @@ const DEFAULTS: SegmentationSettings = Object.freeze({
     cuts: Object.freeze({ recency: null, frequency: null, monetary: null }),
   }),
   abc: Object.freeze({ aUpTo: 0.8, bUpTo: 0.95 }),
+  clv: Object.freeze({
+    asOf: "2026-11-25",
+    period: "week",
+    horizon: null,
+    margin: 1,
+    discount: 0.1,
+    penalty: 0,
+  }),
   output: "values",
   skipInvalidRows: false,
 }) as SegmentationSettings;
@@ -33,7 +41,18 @@ const DEFAULTS: SegmentationSettings = Object.freeze({
 /** Settings as a colleague's last run saved them: every field away from its default. */
 const SAVED: SegmentationSettings = Object.freeze({
   method: "rfm",
-  mapping: { customer: 0, value: 3, match: 5, satisfaction: null, lastPurchase: 12, orders: 13 },
+  mapping: {
+    customer: 0,
+    value: 3,
+    match: 5,
+    satisfaction: null,
+    lastPurchase: 12,
+    orders: 13,
+    orderDate: null,
+    quantity: null,
+    firstPurchase: 11,
+    averageValue: 14,
+  },
   quadrant: {
     valueCut: { kind: "number", value: 2500.5 },
     matchCut: { kind: "mean" },
@@ -44,8 +63,29 @@ const SAVED: SegmentationSettings = Object.freeze({
     cuts: { recency: [30, 90, 180, 365], frequency: null, monetary: [100, 500, 1000, 5000] },
   },
   abc: { aUpTo: 0.7, bUpTo: 0.95 },
+  clv: { asOf: "2024-01-31", period: "month", horizon: 24, margin: 0.3, discount: 0.08, penalty: 0 },
   output: "formulas",
   skipInvalidRows: true,
+  source: { kind: "customers" },
+  retention: { period: "year", marginShare: 1, annualDiscount: 0.1 },
+}) as SegmentationSettings;
+
+/** A run on an order log, saved: as of 2025-06-30 in months, returns allowed, 35 % margin, 8 % discount. */
+const SAVED_ORDERS: SegmentationSettings = Object.freeze({
+  ...SAVED,
+  method: "abc",
+  mapping: {
+    ...SAVED.mapping,
+    customer: 0,
+    orderDate: 1,
+    value: 2,
+    quantity: 3,
+    lastPurchase: null,
+    orders: null,
+  },
+  rfm: { ...SAVED.rfm, asOf: "2025-06-30" },
+  source: { kind: "orders", asOf: "2025-06-30", period: "month", allowReturns: true },
+  retention: { period: "year", marginShare: 0.35, annualDiscount: 0.08 },
 }) as SegmentationSettings;
 
 function form(patch: Partial<PaneForm>): PaneForm {
@@ -95,9 +135,87 @@ describe("the pane's form model", () => {
     expect(read.ok && read.settings.rfm.cuts.recency).toBeNull();
   });
 
+  test("an order log's settings saved by a run come back unchanged through the form", () => {
+    const shown = settingsToForm(SAVED_ORDERS);
+    expect(shown).toMatchObject({
+      orders: true,
+      asOf: "2025-06-30",
+      period: "month",
+      allowReturns: true,
+      marginPercent: "35",
+      discountPercent: "8",
+    });
+    expect(formToSettings(shown, DEFAULTS)).toEqual({ ok: true, settings: SAVED_ORDERS });
+  });
+
+  test("One row per order: the as-of date is the order log's and RFM's, margin and discount typed in percent", () => {
+    const read = formToSettings(
+      form({
+        method: "rfm",
+        orders: true,
+        asOf: "2024-03-31",
+        period: "week",
+        marginPercent: "30",
+        discountPercent: "12.5",
+      }),
+      DEFAULTS,
+    );
+    expect(read.ok && read.settings.source).toEqual({
+      kind: "orders",
+      asOf: "2024-03-31",
+      period: "week",
+      allowReturns: false,
+    });
+    expect(read.ok && read.settings.rfm.asOf).toBe("2024-03-31");
+    expect(read.ok && read.settings.retention).toEqual({
+      period: "year",
+      marginShare: 0.3,
+      annualDiscount: 0.125,
+    });
+  });
+
+  test("an order log's margin that is not a number is reported on its field; a customer table ignores it", () => {
+    const broken = formToSettings(form({ method: "abc", orders: true, marginPercent: "lots" }), DEFAULTS);
+    expect(!broken.ok && Object.keys(broken.errors)).toEqual(["margin"]);
+    const table = formToSettings(form({ method: "abc", orders: false, marginPercent: "lots" }), DEFAULTS);
+    expect(table.ok && table.settings.source).toEqual({ kind: "customers" });
+  });
+
   test("an as-of date that is not yyyy-mm-dd is reported for RFM", () => {
     const read = formToSettings(form({ method: "rfm", asOf: "" }), DEFAULTS);
     expect(!read.ok && read.errors.asOf).toContain("date");
+  });
+  test("lifetime value: percent fields become fractions, an empty horizon means one year", () => {
+    const read = formToSettings(
+      form({
+        method: "clv",
+        clvAsOf: "1997-09-30",
+        period: "month",
+        horizon: "",
+        marginPercent: "30",
+        discountPercent: "8",
+      }),
+      DEFAULTS,
+    );
+    expect(read.ok && read.settings.clv).toEqual({
+      asOf: "1997-09-30",
+      period: "month",
+      horizon: null,
+      margin: 0.3,
+      discount: 0.08,
+      penalty: 0,
+    });
+    // RFM's own as-of date is not the lifetime value's.
+    expect(read.ok && read.settings.rfm.asOf).toBe(DEFAULTS.rfm.asOf);
+    const typed = formToSettings(form({ method: "clv", horizon: " 24 " }), DEFAULTS);
+    expect(typed.ok && typed.settings.clv.horizon).toBe(24);
+  });
+
+  test("lifetime value: a horizon or margin that is not a number is reported on its field", () => {
+    const read = formToSettings(form({ method: "clv", horizon: "a year", marginPercent: "" }), DEFAULTS);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && Object.keys(read.errors).sort()).toEqual(["horizon", "margin"]);
+    expect(!read.ok && read.errors.horizon).toMatch(/leave empty for one year/);
   });
 });
 

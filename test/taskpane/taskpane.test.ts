@@ -331,6 +331,36 @@ describe("the task pane in its browser preview", () => {
     });
   });
 
+  test("offers the lifetime value with its own settings, and names the columns it still needs", async () => {
+    await withPane("", async ({ page }) => {
+      await page.getByTestId("method-clv").check();
+      // The sample has last purchase dates and orders, but no first purchase date or average value.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="fold-columns"]')?.getAttribute("aria-expanded") === "true",
+      );
+      await expect(page.getByTestId("fold-columns-summary").textContent()).resolves.toBe(
+        "Choose the first purchase date, average value (repeat purchases) columns",
+      );
+      await openFold(page, "settings");
+      await page.getByTestId("clv-as-of").fill("2026-10-31");
+      await page.getByTestId("clv-period").click();
+      await page.getByRole("option", { name: "Months" }).click();
+      await page.getByTestId("clv-horizon").fill("24");
+      await page.getByTestId("clv-margin").fill("30");
+      await expect(page.getByTestId("fold-settings-summary").textContent()).resolves.toMatch(
+        /^As of .+, 24 months, margin 30 %$/,
+      );
+      await page.getByTestId("segment").click();
+      const problem = page.getByTestId("problem");
+      await expect(problem.getAttribute("data-code")).resolves.toBe("unmapped-column");
+      await expect(problem.textContent()).resolves.toContain(
+        "The lifetime value method needs the first purchase date and average value columns: choose them in the column mapping.",
+      );
+      await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
+    });
+  });
+
   test("links to the help page, which the build puts beside the pane", async () => {
     await withPane("", async ({ page }) => {
       const href = await page.getByTestId("help-link").getAttribute("href");

@@ -40,6 +40,32 @@ const SAMPLES: Record<ProblemCode, ProblemDetails> = {
     roles: ["match"],
     headers: ["Customer", "Revenue"],
   },
+  "unmapped-order-column": {
+    code: "unmapped-order-column",
+    roles: ["orderDate", "value"],
+    headers: ["Customer", "Notes"],
+  },
+  "bad-order-rows": {
+    code: "bad-order-rows",
+    badRows: [
+      {
+        row: 4,
+        column: { letter: "C", header: "Amount", role: "value" },
+        kind: "negativeAmount",
+        value: -20,
+      },
+      {
+        row: 7,
+        column: { letter: "A", header: "Customer", role: "customer" },
+        kind: "noCustomer",
+        value: null,
+      },
+    ],
+    count: 2,
+    allowReturns: false,
+  },
+  "no-orders-by-as-of": { code: "no-orders-by-as-of", asOf: "2020-01-01", afterAsOf: 12 },
+  "negative-totals": { code: "negative-totals", methodName: "ABC", customers: ["C7"], count: 1 },
   "no-data": { code: "no-data", reason: "no-valid-rows", headers: ["Customer", "Revenue"] },
   "protected-sheet": { code: "protected-sheet", sheet: "Customers" },
   "filtered-table": { code: "filtered-table", hiddenRows: 3 },
@@ -51,6 +77,25 @@ const SAMPLES: Record<ProblemCode, ProblemDetails> = {
     ],
   },
   "negative-values": { code: "negative-values", methodName: "ABC", column, cells: rows },
+  "invalid-rows": {
+    code: "invalid-rows",
+    methodName: "lifetime value",
+    asOf: "1997-09-30",
+    rules: [
+      {
+        rule: "last-after-as-of",
+        columns: [{ letter: "C", header: "Last purchase", role: "lastPurchase" }],
+        cells: rows,
+      },
+    ],
+  },
+  "model-not-identified": {
+    code: "model-not-identified",
+    model: "BG/NBD",
+    reason:
+      'No customer has a repeat purchase (every "Purchases" − 1 is 0), so nothing shows how often customers buy.',
+  },
+  "fit-not-converged": { code: "fit-not-converged", model: "BG/NBD", stop: "runsOff", starts: 2 },
   "zero-total": { code: "zero-total", methodName: "ABC", column },
   "number-overflow": { code: "number-overflow", column, what: "total" },
   cancelled: { code: "cancelled", rollback: null },

@@ -9,8 +9,8 @@ import { mergeSettings, SETTINGS_KEY } from "../../src/workflow/settings";
 import { TODAY, workbookWith } from "./fixtures";
 
 describe("the registry", () => {
-  it("holds the three methods, each entry under its own id", () => {
-    expect(METHOD_IDS).toEqual(["quadrant", "rfm", "abc"]);
+  it("holds the four methods, each entry under its own id", () => {
+    expect(METHOD_IDS).toEqual(["quadrant", "rfm", "abc", "clv"]);
     for (const id of METHOD_IDS) expect(METHODS[id].id).toBe(id);
     expect(isMethodId("rfm")).toBe(true);
     expect(isMethodId("RFM")).toBe(false);
@@ -68,7 +68,7 @@ describe("saved settings, read by each entry", () => {
   it("keep the default of every field of the wrong type, and an unknown method", () => {
     const defaults = defaultSettings("2024-01-31");
     const merged = mergeSettings(defaultSettings("2024-01-31"), {
-      method: "clv",
+      method: "pareto",
       quadrant: { valueCut: { kind: "percentile" }, labels: ["only", "three", "names"] },
       rfm: { asOf: 20231231, cuts: { recency: "10,20" } },
       abc: { aUpTo: "80%" },

@@ -9,6 +9,7 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
+import { isBlank } from "../../core/blank";
 import type { CellValue } from "../../workbook/workbook";
 import { columnFractionDigits, useFormats } from "../format";
 
@@ -71,7 +72,7 @@ export function CellGrid({ label, headers, rows, dateColumns, testId }: CellGrid
           <TableRow>
             {headers.map((header, column) => (
               <TableHeaderCell key={column} className={cellClass(column)}>
-                {header === null || header === "" ? (
+                {isBlank(header) ? (
                   <span className={styles.hidden}>Column {column + 1} (no header)</span>
                 ) : (
                   formats.cell(header)

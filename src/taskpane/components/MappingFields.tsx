@@ -1,6 +1,6 @@
 import { Field, makeStyles, Select } from "@fluentui/react-components";
 import type { ColumnMapping, Role } from "../../workflow/types";
-import { ROLE_LABELS, ROLES } from "../roles";
+import { ORDER_LOG_ROLES, ORDER_ROLE_LABELS, ROLE_LABELS, ROLES } from "../roles";
 
 const useStyles = makeStyles({
   // minmax(0, 1fr): a native select is as wide as its longest option unless the grid may shrink it.
@@ -18,6 +18,8 @@ export interface MappingFieldsProps {
   mapping: ColumnMapping;
   onChange: (mapping: ColumnMapping) => void;
   disabled: boolean;
+  /** The table is an order log: its own columns (order date, amount, quantity) are offered. */
+  orders?: boolean;
 }
 
 const NOT_MAPPED = "";
@@ -26,14 +28,18 @@ const NOT_MAPPED = "";
  * One drop-down per role listing the table's headers, pre-set to the detected (or saved) mapping.
  * Native selects: they work with the keyboard and screen readers everywhere, Office's webviews too.
  */
-export function MappingFields({ headers, mapping, onChange, disabled }: MappingFieldsProps) {
+export function MappingFields({ headers, mapping, onChange, disabled, orders = false }: MappingFieldsProps) {
   const styles = useStyles();
   const choose = (role: Role, value: string) =>
     onChange({ ...mapping, [role]: value === NOT_MAPPED ? null : Number(value) });
   return (
     <div className={styles.grid}>
-      {ROLES.map((role) => (
-        <Field key={role} label={ROLE_LABELS[role]} size="small">
+      {(orders ? ORDER_LOG_ROLES : ROLES).map((role) => (
+        <Field
+          key={role}
+          label={(orders ? ORDER_ROLE_LABELS[role] : undefined) ?? ROLE_LABELS[role]}
+          size="small"
+        >
           <Select
             size="small"
             className={styles.select}

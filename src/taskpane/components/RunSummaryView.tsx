@@ -65,14 +65,15 @@ export function RunSummaryView({ summary }: RunSummaryViewProps) {
   const formats = useFormats();
   const share = (fraction: number) => (Number.isFinite(fraction) ? formats.percent(fraction) : "—");
   const cutPoints = Object.entries(summary.cutPoints);
+  const lifetime = summary.lifetimeValue;
   return (
     <div className={styles.stack} data-testid="summary">
       <Table size="extra-small" aria-label="Customers and value per segment" className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Segment</TableHeaderCell>
+            <TableHeaderCell>{lifetime ? "CLV tier" : "Segment"}</TableHeaderCell>
             <TableHeaderCell className={styles.headerNumber}>Customers</TableHeaderCell>
-            <TableHeaderCell className={styles.headerNumber}>Value</TableHeaderCell>
+            <TableHeaderCell className={styles.headerNumber}>{lifetime ? "CLV" : "Value"}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -134,6 +135,7 @@ export function RunSummaryView({ summary }: RunSummaryViewProps) {
             {Number.isFinite(summary.gini) ? formats.coefficient(summary.gini) : "—"}
           </dd>
         </div>
+        {lifetime && <LifetimeValueFacts lifetime={lifetime} formats={formats} />}
         {cutPoints.map(([name, points]) => (
           <CutPointsLine
             key={name}
@@ -203,5 +205,50 @@ function CutPointsLine(props: {
         {props.points.length === 0 ? "—" : props.points.map(format).join(" | ")}
       </dd>
     </div>
+  );
+}
+
+/** The lifetime value's facts: the fitted models, the expected purchases and the value at risk. */
+function LifetimeValueFacts({
+  lifetime,
+  formats,
+}: {
+  lifetime: NonNullable<RunSummary["lifetimeValue"]>;
+  formats: PaneFormats;
+}) {
+  const styles = useStyles();
+  const { model, tiers, valueAtRisk } = lifetime;
+  const g = model.bgnbd;
+  const s = model.gammaGamma;
+  const purchases = tiers.reduce((sum, tier) => sum + tier.expectedPurchases, 0);
+  const facts: [string, string, string][] = [
+    [
+      `Expected purchases in ${model.horizon} ${model.period}${model.horizon === 1 ? "" : "s"}`,
+      formats.decimal(purchases),
+      "clv-purchases",
+    ],
+    ["Customers probably lost (P(alive) < 50 %)", formats.integer(valueAtRisk.customers), "clv-at-risk"],
+    [
+      "Their past value",
+      valueAtRisk.pastValue === null
+        ? "—"
+        : `${formats.integer(valueAtRisk.pastValue)}${valueAtRisk.pastValueShare === null ? "" : ` (${formats.percent(valueAtRisk.pastValueShare)})`}`,
+      "clv-value-at-risk",
+    ],
+    ["BG/NBD r, α, a, b", [g.r, g.alpha, g.a, g.b].map((x) => formats.decimal(x)).join(" | "), "clv-bgnbd"],
+    ["Log-likelihood", formats.decimal(g.logLikelihood), "clv-log-likelihood"],
+    ["Gamma-Gamma p, q, v", [s.p, s.q, s.v].map((x) => formats.decimal(x)).join(" | "), "clv-gamma-gamma"],
+  ];
+  return (
+    <>
+      {facts.map(([term, value, testId]) => (
+        <div key={testId} className={styles.fact}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.definition} data-testid={testId}>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </>
   );
 }

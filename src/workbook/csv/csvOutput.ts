@@ -20,6 +20,7 @@
  * change (the `'` goes right after an opening quote), every other byte stays.
  */
 import { isAscii } from "node:buffer";
+import { serialToIso } from "../../core/excelDate";
 import type { CellValue, NewColumn, SheetContent } from "../workbook";
 import { FileInputError } from "../fileInputError";
 import { ChunkedWriter } from "./chunkedWriter";
@@ -146,9 +147,13 @@ export async function writeSheet(
   try {
     writer.copy(bytes, 0, records.starts[0] * unit);
     const separator = encodeOrFail(text, delimiter, "the delimiter");
+    const isDate = dateCells(sheet);
     sheet.cells.forEach((row, r) => {
-      row.forEach((cell, c) => {
+      row.forEach((value, c) => {
         if (c > 0) writer.copy(separator);
+        // A date-formatted serial as yyyy-mm-dd, which Excel reads back as a date (a CSV has no formats).
+        const iso = typeof value === "number" && isDate(r, c) ? serialToIso(value) : null;
+        const cell = iso ?? value;
         const field = fieldText(cell, delimiter, protect);
         const encoded =
           text.codec.encode(field) ??
@@ -162,6 +167,19 @@ export async function writeSheet(
   } finally {
     if (!completed) await writer.abort();
   }
+}
+
+/** Whether the cell at (row, column) of a sheet lies in a block with a date format ("yyyy-mm-dd"). */
+function dateCells(sheet: SheetContent): (row: number, column: number) => boolean {
+  const blocks = (sheet.numberFormats ?? []).filter((f) => /^y{2,4}-m{1,2}-d{1,2}$/i.test(f.format));
+  return (row, column) =>
+    blocks.some(
+      ({ block }) =>
+        row >= block.row &&
+        row < block.row + block.rowCount &&
+        column >= block.column &&
+        column < block.column + block.columnCount,
+    );
 }
 
 /**

@@ -24,6 +24,7 @@ export const abc: SegmentationMethod<"abc"> = {
   title: "Pareto ABC classes (cumulative share of value)",
   name: "ABC",
   summaryTitle: "Pareto ABC classes",
+  segmentHeader: "ABC class",
   requiredRoles: ["value"],
   nonNegativeRoles: ["value"],
 

@@ -8,6 +8,7 @@
  * and its fields in the pane and flags in the runner.
  */
 import type { RfmGridCell } from "../../core/rfmGrid";
+import type { LifetimeValueSummary } from "./clv";
 import type { NewColumn } from "../../workbook/workbook";
 import type { NumericColumn } from "../numericColumn";
 import type { Checked, ProblemDetails } from "../problems";
@@ -26,6 +27,10 @@ export interface MethodInput<S> {
   /** 1 for customers the method segments (every required column usable), 0 for rows left out. */
   mask: Uint8Array;
   usedCount: number;
+  /** "Skip invalid rows": a method with rules of its own leaves rows that break them out (mask 0) instead of stopping. */
+  skipInvalidRows: boolean;
+  /** The Excel row number (1-based) that names customer i in messages. */
+  excelRow(i: number): number;
 }
 
 /**
@@ -42,6 +47,13 @@ export interface MethodResult {
   notes: string[];
   /** RFM: the recency × frequency grid of mean monetary value, for the summary. */
   rfmGrid?: RfmGridCell[];
+  /**
+   * Per customer, the value the summary totals, shares and draws the Pareto of, when it is not the
+   * value column (lifetime value: each customer's CLV); rows with segment −1 are not counted.
+   */
+  summaryValue?: Float64Array;
+  /** Lifetime value: the fitted models, tiers, value at risk and fit chart. */
+  lifetimeValue?: LifetimeValueSummary;
 }
 
 /** One method of the registry. */
@@ -53,12 +65,19 @@ export interface SegmentationMethod<M extends Method> {
   readonly name: string;
   /** The summary sheet's title for a run of this method. */
   readonly summaryTitle: string;
+  /**
+   * The header of the column that holds the segment ("RFM segment"): the one column an order log's
+   * rows get beside them (so a pivot of orders by segment works). Default "Segment".
+   */
+  readonly segmentHeader?: string;
   /** Columns the method cannot run without. */
   readonly requiredRoles: readonly Role[];
   /** Columns it uses when mapped (besides customer and satisfaction, which every method may use). */
   readonly optionalRoles?: readonly Role[];
   /** Required columns whose values must be 0 or more (rows with negatives are refused or skipped). */
   readonly nonNegativeRoles?: readonly Role[];
+  /** Required columns whose blank cells the method decides about itself (other non-numbers are refused). */
+  readonly blankableRoles?: readonly Role[];
   /** The method's settings on a first run; `today` is yyyy-mm-dd. */
   defaults(today: string): MethodSettings[M];
   /**

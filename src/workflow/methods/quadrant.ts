@@ -27,6 +27,7 @@ export const quadrant: SegmentationMethod<"quadrant"> = {
   title: "Value × strategic match (4 quadrants)",
   name: "quadrant",
   summaryTitle: "Value × strategic match quadrants",
+  segmentHeader: "Segment",
   requiredRoles: ["value", "match"],
 
   defaults: () => ({
@@ -97,7 +98,7 @@ export const quadrant: SegmentationMethod<"quadrant"> = {
     const segmentNames = [...labels];
     const notes: string[] = [];
     let column;
-    if (output === "formulas") {
+    if (output === "formulas" && source.kind === "customer-table") {
       const formulas = quadrantFormulas(
         {
           table: source.table,

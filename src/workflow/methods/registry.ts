@@ -9,6 +9,7 @@
  * in the runner. TypeScript refuses a settings type without an entry.
  */
 import { abc, type AbcSettings } from "./abc";
+import { clv, type ClvSettings } from "./clv";
 import type { SegmentationMethod } from "./method";
 import { quadrant, type QuadrantSettings } from "./quadrant";
 import { rfm, type RfmSettings } from "./rfm";
@@ -18,6 +19,7 @@ export interface MethodSettings {
   quadrant: QuadrantSettings;
   rfm: RfmSettings;
   abc: AbcSettings;
+  clv: ClvSettings;
 }
 
 type MethodId = keyof MethodSettings;
@@ -27,6 +29,7 @@ export const METHODS: { readonly [M in MethodId]: SegmentationMethod<M> } = Obje
   quadrant,
   rfm,
   abc,
+  clv,
 });
 
 /** The method ids in the order the pane and the runner's help list them. */

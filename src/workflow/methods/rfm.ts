@@ -76,6 +76,7 @@ export const rfm: SegmentationMethod<"rfm"> = {
   title: "RFM scores (recency, frequency, monetary)",
   name: "RFM",
   summaryTitle: "RFM scores and segments",
+  segmentHeader: "RFM segment",
   requiredRoles: ["lastPurchase", "orders", "value"],
 
   defaults: (today) => ({ asOf: today, cuts: { recency: null, frequency: null, monetary: null } }),

@@ -2,15 +2,17 @@
  * Stage between `read` and `score`: which rows are the customers the methods see. This is the seam
  * where the source of the customer table is decided.
  *
- * Today there is one source, a customer table (one row per customer): every data row is a customer,
- * except a totals row under a plain range (`src/core/totalsRow.ts`), which is left out with a note.
- * An order log (one row per order, the next issue) slots in here as a second source that turns the
- * order rows `read` gave it into one entry per customer (its own stage, `customersOfOrders`), with a
- * {@link CustomerSource} of its own kind telling `planWrites` where the results go (a new sheet of
- * customers, and each order row's segment). `score` only sees {@link Customers}, and never asks
- * which source it came from.
+ * Two sources: a customer table (one row per customer), where every data row is a customer except
+ * a totals row under a plain range (`src/core/totalsRow.ts`), left out with a note; and an order
+ * log (one row per order), which `customersOfOrders` (`orders.ts`) aggregates into one entry per
+ * customer. Each has a {@link CustomerSource} of its own kind telling `planWrites` where the results
+ * go (beside the customer table; or a new sheet of customers plus each order row's segment).
+ * `score` only sees {@link Customers}.
  */
 import { columnLetters } from "../../core/a1";
+import type { PurchaseHistory } from "../../core/observedRetention";
+import type { OrderLogSummary } from "../../core/orderLog";
+import type { PeriodName } from "../../core/purchasePeriod";
 import { trailingTotalsRows } from "../../core/totalsRow";
 import type { CellValue, TableInfo } from "../../workbook/workbook";
 import { toNumbers } from "../numericColumn";
@@ -28,8 +30,47 @@ export interface CustomerTableSource {
   totalsRows: number;
 }
 
+/**
+ * An order log: one row per order, aggregated per customer as of a date. Results go to a new sheet
+ * of customers (`CX Customers`), and each order row gets its customer's segment beside the log.
+ */
+export interface OrderLogSource {
+  kind: "order-log";
+  /** The order table. */
+  table: TableInfo;
+  headers: readonly string[];
+  /** The order table's mapping (customer, orderDate, value = the order's amount, quantity, …). */
+  mapping: ColumnMapping;
+  /** A totals row is never looked for in an order log (a "Total" customer would be a customer). */
+  totalsRows: 0;
+  /** The as-of day (Excel serial) and as typed (yyyy-mm-dd). */
+  asOf: number;
+  asOfText: string;
+  period: PeriodName;
+  allowReturns: boolean;
+  /** The aggregation (`src/core/orderLog.ts`): entry i of {@link Customers} is its customer i. */
+  log: OrderLogSummary;
+  /** Per order row: 1 when it was counted (on or before the as-of date, a usable row). */
+  countedRow: Uint8Array;
+}
+
 /** Where the customers came from (and so where their results go). One kind per source. */
-export type CustomerSource = CustomerTableSource;
+export type CustomerSource = CustomerTableSource | OrderLogSource;
+
+/**
+ * Each customer's purchase history, per entry of {@link Customers}, where the source knows it (an
+ * order log): the purchase days the retention block reads, the as-of day and period unit, and the
+ * purchases after the as-of date for a model's holdout check.
+ */
+export interface CustomerHistory extends PurchaseHistory {
+  period: PeriodName;
+  /** Distinct purchase days after the as-of day (holdout purchases), per entry. */
+  holdoutPurchases?: Float64Array;
+  /** Sum of the amounts after the as-of day, per entry. */
+  holdoutValue?: Float64Array;
+  /** From the as-of day to the last order day, in periods; absent when no order is after the as-of day. */
+  holdoutPeriods?: number;
+}
 
 /** The customers a method scores: one entry per customer in every column. */
 export interface Customers {
@@ -41,9 +82,14 @@ export interface Customers {
   included: Uint8Array;
   /** What the user should read about rows left out here. */
   notes: string[];
-  /** The Excel row number (1-based) that names entry i in messages. */
-  excelRow(i: number): number;
+  /**
+   * The Excel row number (1-based) that names entry i in messages; given a role, the row its cell of
+   * that role came from (an order log's per-customer columns are read from one order row).
+   */
+  excelRow(i: number, role?: Role): number;
   source: CustomerSource;
+  /** Purchase histories, from an order log; absent for a customer table. */
+  history?: CustomerHistory;
 }
 
 /** The Excel row number (1-based) of data row `index` (0-based) of the table. */
@@ -52,7 +98,10 @@ export function excelRowOf(table: TableInfo, index: number): number {
 }
 
 /** How messages name a role's column of the source: `column C "Revenue" (value)`. */
-export function columnRefOf(source: CustomerSource, role: Role): ColumnRef {
+export function columnRefOf(
+  source: Pick<CustomerSource, "table" | "headers" | "mapping">,
+  role: Role,
+): ColumnRef {
   const column = source.mapping[role] ?? 0;
   return {
     letter: columnLetters(source.table.firstColumn + column),

@@ -6,7 +6,8 @@
  * nothing written.
  */
 import { cellAddress, sheetReference } from "../../core/a1";
-import type { Block, NewColumn, SheetContent, TableInfo, Workbook } from "../../workbook/workbook";
+import type { Block, CellValue, NewColumn, SheetContent, TableInfo, Workbook } from "../../workbook/workbook";
+import { buildCustomerSheet, CUSTOMER_SHEET_NAME, type LogColumn } from "../customerSheet";
 import { uniqueName } from "../names";
 import { type Checked, pass, stop } from "../problems";
 import { paretoPoints } from "../summary";
@@ -29,6 +30,8 @@ export interface WritePlan {
   /** Where the columns go (header row included). */
   columnsBlock: Block;
   sheet: SheetContent;
+  /** From an order log: the per-customer sheet (`CX Customers`), added after the summary. */
+  customerSheet?: SheetContent;
   /** The user agreed to overwrite non-empty cells in `columnsBlock`. */
   overwriting: boolean;
 }
@@ -42,15 +45,41 @@ export async function planWrites(
 ): Promise<Checked<WritePlan>> {
   run.stage = "planWrites";
   const { source } = customers;
-  // One placement per source kind: a customer table gets its results beside it.
+  // One placement per source kind: a customer table gets its results beside it; an order log gets a
+  // sheet of customers with the results, and each order row its customer's segment.
   const { table, headers } = source;
   const takenHeaders = new Set(headers.map((h) => h.toLowerCase()));
-  const columns: NewColumn[] = scored.result.columns.map((c) => ({
-    ...c,
-    header: uniqueName(c.header, takenHeaders),
-  }));
   const takenSheets = new Set((await wb.sheetNames()).map((s) => s.toLowerCase()));
   const summarySheet = uniqueName(SUMMARY_SHEET_NAME, takenSheets);
+  let columns: NewColumn[];
+  let customerSheet: SheetContent | undefined;
+  if (source.kind === "order-log") {
+    const { result } = scored;
+    const fromLog: LogColumn[] = (["match", "satisfaction"] as const)
+      .filter((role) => source.mapping[role] !== null && customers.cells[role] !== undefined)
+      .map((role) => ({
+        header: headers[source.mapping[role] as number],
+        values: customers.cells[role] as readonly CellValue[],
+      }));
+    customerSheet = buildCustomerSheet(
+      uniqueName(CUSTOMER_SHEET_NAME, takenSheets),
+      source.log,
+      fromLog,
+      result.columns,
+    );
+    const { customerOfRow, rowsRead } = source.log;
+    const segment = new Array<CellValue>(rowsRead);
+    for (let row = 0; row < rowsRead; row++) {
+      const c = source.countedRow[row] === 1 ? customerOfRow[row] : -1;
+      const code = c >= 0 ? result.segmentOf[c] : -1;
+      segment[row] = code >= 0 ? result.segmentNames[code] : null;
+    }
+    columns = [
+      { header: uniqueName(planned.entry.segmentHeader ?? "Segment", takenHeaders), values: segment },
+    ];
+  } else {
+    columns = scored.result.columns.map((c) => ({ ...c, header: uniqueName(c.header, takenHeaders) }));
+  }
   const sheet = buildSummarySheet({
     name: summarySheet,
     summary: scored.summary,
@@ -75,7 +104,14 @@ export async function planWrites(
     if (!agreed) return stop({ code: "declined-overwrite", cells: occupied });
   }
   throwIfCancelled(run);
-  return pass({ table, columns, columnsBlock, sheet, overwriting });
+  return pass({
+    table,
+    columns,
+    columnsBlock,
+    sheet,
+    overwriting,
+    ...(customerSheet ? { customerSheet } : {}),
+  });
 }
 
 /** `Customers!A1:D5`: a plain range as the summary sheet names it. */

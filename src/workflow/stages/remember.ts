@@ -15,13 +15,14 @@ export async function remember(
   settings: SegmentationSettings,
   now: Date = new Date(),
 ): Promise<RunRecord> {
-  const { table, columns, columnsBlock, sheet } = plan;
+  const { table, columns, columnsBlock, sheet, customerSheet } = plan;
   const record: RunRecord = {
     sheet: table.sheet,
     tableName: table.tableName,
     columnHeaders: columns.map((c) => c.header),
     columnsBlock,
     summarySheet: sheet.name,
+    ...(customerSheet ? { customerSheet: customerSheet.name } : {}),
     at: now.toISOString(),
     table,
   };

@@ -7,7 +7,8 @@
  *   3. a total that leaves the finite range of numbers stops the run instead of giving Infinity;
  *   4. the method's registry entry segments the customers;
  *   5. the summary: per segment customers, value and shares, the Pareto share and curve, the Gini
- *      coefficient, the method's cut points and notes.
+ *      coefficient, the method's cut points and notes; from an order log also the retention block
+ *      (`../retention.ts`) and how the log's rows were counted.
  * Pure: no workbook.
  */
 import { paretoCurve } from "../../core/paretoCurve";
@@ -24,6 +25,7 @@ import {
 } from "../numericColumn";
 import { type Checked, type InvalidCells, LISTED_ROWS, type RowList, pass, stop } from "../problems";
 import { roleName } from "../roles";
+import { retentionSummary } from "../retention";
 import { concentration, segmentSummaries } from "../summary";
 import type { Role, RunSummary, SegmentationSettings } from "../types";
 import { compact } from "../validRows";
@@ -61,16 +63,19 @@ export function score(
   const mask = new Uint8Array(customers.count);
   for (let i = 0; i < customers.count; i++) mask[i] = customers.included[i];
   const invalid: InvalidCells[] = [];
+  // A column the method decides blanks for itself counts only its other non-numbers here.
+  const blankable = new Set(entry.blankableRoles ?? []);
   for (const role of required) {
     const column = numbers[role] as NumericColumn;
-    const found = invalidCells(column, customers, role);
+    const found = invalidCells(column, customers, role, blankable.has(role));
     if (found !== null) invalid.push(found);
   }
   if (invalid.length > 0 && !settings.skipInvalidRows) return stop({ code: "non-numeric", columns: invalid });
   const before = countOf(mask);
   for (const role of required) {
     const flags = (numbers[role] as NumericColumn).invalid;
-    for (let i = 0; i < mask.length; i++) if (flags[i]) mask[i] = 0;
+    const blankOk = blankable.has(role);
+    for (let i = 0; i < mask.length; i++) if (flags[i] && !(blankOk && flags[i] === CELL_BLANK)) mask[i] = 0;
   }
   const skippedInvalid = before - countOf(mask);
   if (skippedInvalid > 0)
@@ -81,6 +86,18 @@ export function score(
     const values = (numbers[role] as NumericColumn).values;
     const negative = rowList(values.length, (i) => mask[i] === 1 && values[i] < 0, customers);
     if (negative.count === 0) continue;
+    if (!settings.skipInvalidRows && source.kind === "order-log") {
+      // A customer's total is negative only when returns outweigh purchases: name the customers.
+      const keys: string[] = [];
+      for (let i = 0; i < values.length && keys.length < 10; i++)
+        if (mask[i] === 1 && values[i] < 0) keys.push(String(customers.cells.customer?.[i] ?? ""));
+      return stop({
+        code: "negative-totals",
+        methodName: entry.name,
+        customers: keys,
+        count: negative.count,
+      });
+    }
     if (!settings.skipInvalidRows) {
       return stop({
         code: "negative-values",
@@ -98,26 +115,46 @@ export function score(
     return stop({ code: "no-data", reason: "no-valid-rows", headers: [...source.headers] });
 
   // 3. Totals must stay finite (values near 1e308 add up to Infinity).
-  const value = (numbers.value as NumericColumn).values;
-  const sortedValues = compact(value, mask, usedCount).sort();
-  let total = 0;
-  for (let i = 0; i < sortedValues.length; i++) total += sortedValues[i];
-  if (!Number.isFinite(total)) {
-    return stop({ code: "number-overflow", column: columnRefOf(source, "value"), what: "total" });
+  const valueColumn = numbers.value?.values ?? null;
+  let sortedValues: Float64Array = new Float64Array(0);
+  if (valueColumn !== null) {
+    sortedValues = compact(valueColumn, mask, usedCount).sort();
+    let total = 0;
+    for (let i = 0; i < sortedValues.length; i++) total += sortedValues[i];
+    if (!Number.isFinite(total)) {
+      return stop({ code: "number-overflow", column: columnRefOf(source, "value"), what: "total" });
+    }
   }
 
-  // 4. The method.
+  // 4. The method. From an order log the results are values: the customer sheet is values too.
+  const fromOrders = source.kind === "order-log";
+  if (fromOrders && settings.output === "formulas")
+    notes.push("From an order log the results are written as values (the customer sheet holds values).");
   const ran = entry.run({
     settings: settings[entry.id],
-    output: settings.output,
+    output: fromOrders ? "values" : settings.output,
     source,
     numbers,
     mask,
     usedCount,
+    skipInvalidRows: settings.skipInvalidRows,
+    excelRow: customers.excelRow,
   });
   if (!ran.ok) return ran;
   const result = ran.value;
   throwIfCancelled(run);
+  // The value the summary is about: the method's own (lifetime value's CLV), else the value column.
+  let value: Float64Array;
+  if (result.summaryValue) {
+    value = result.summaryValue;
+    const kept: number[] = [];
+    for (let i = 0; i < value.length; i++) if (result.segmentOf[i] >= 0) kept.push(value[i]);
+    sortedValues = Float64Array.from(kept).sort();
+  } else if (valueColumn !== null) {
+    value = valueColumn;
+  } else {
+    throw new Error(`internal: the ${entry.id} method has no value column for its summary`);
+  }
 
   // 5. The summary.
   const satisfaction = numbers.satisfaction ?? null;
@@ -144,6 +181,31 @@ export function score(
     paretoCurve: paretoCurve(sortedValues),
   };
   if (result.rfmGrid) summary.rfmGrid = result.rfmGrid;
+  if (result.lifetimeValue) summary.lifetimeValue = result.lifetimeValue;
+  if (customers.history) {
+    const retention = retentionSummary(
+      customers.history,
+      result.segmentOf,
+      result.segmentNames,
+      settings.retention,
+    );
+    if (retention !== null) summary.retention = retention;
+  }
+  if (source.kind === "order-log") {
+    const { log } = source;
+    summary.orderLog = {
+      asOf: source.asOfText,
+      period: source.period,
+      rows: log.rowsRead,
+      counted: log.rowsCounted,
+      afterAsOf: log.rowsAfterAsOf,
+      skipped: log.problemCount,
+      blank: log.blankRows,
+      returns: log.returnRows,
+      customers: log.customerCount,
+      customersAfterAsOf: log.customersAfterAsOf,
+    };
+  }
   return pass({ result, summary, sortedValues, satisfactionMapped: satisfaction !== null });
 }
 
@@ -153,25 +215,33 @@ function countOf(mask: Uint8Array): number {
   return count;
 }
 
-/** The entries where `test` holds: how many, and the first {@link LISTED_ROWS} as Excel rows. */
-function rowList(n: number, test: (i: number) => boolean, customers: Customers): RowList {
+/**
+ * The entries where `test` holds: how many, and the first {@link LISTED_ROWS} as Excel rows (of the
+ * cells of `role` when given: an order log's per-customer cell comes from one of its rows).
+ */
+function rowList(n: number, test: (i: number) => boolean, customers: Customers, role?: Role): RowList {
   const rows: number[] = [];
   let count = 0;
   for (let i = 0; i < n; i++) {
     if (!test(i)) continue;
     count++;
-    if (rows.length < LISTED_ROWS) rows.push(customers.excelRow(i));
+    if (rows.length < LISTED_ROWS) rows.push(customers.excelRow(i, role));
   }
   return { count, rows };
 }
 
 /** The customers' cells of a column that are not numbers, by kind; null when there are none. */
-function invalidCells(column: NumericColumn, customers: Customers, role: Role): InvalidCells | null {
+function invalidCells(
+  column: NumericColumn,
+  customers: Customers,
+  role: Role,
+  blankAllowed = false,
+): InvalidCells | null {
   if (column.invalidCount === 0) return null;
   const { invalid } = column;
   const { included } = customers;
   const of = (kind: number) =>
-    rowList(invalid.length, (i) => included[i] === 1 && invalid[i] === kind, customers);
+    rowList(invalid.length, (i) => included[i] === 1 && invalid[i] === kind, customers, role);
   const errors = of(CELL_ERROR);
   const errorValues = new Set<string>();
   const cells = customers.cells[role] ?? [];
@@ -180,7 +250,7 @@ function invalidCells(column: NumericColumn, customers: Customers, role: Role): 
   }
   const found: InvalidCells = {
     column: columnRefOf(customers.source, role),
-    blank: of(CELL_BLANK),
+    blank: blankAllowed ? { count: 0, rows: [] } : of(CELL_BLANK),
     text: of(CELL_TEXT),
     errors: { ...errors, values: [...errorValues] },
     logical: of(CELL_LOGICAL),
@@ -203,6 +273,16 @@ function skippedNote(
   from: Uint8Array = customers.included,
 ): string {
   const list = rowList(mask.length, (i) => from[i] === 1 && mask[i] === 0, customers);
+  if (customers.source.kind === "order-log") {
+    // Entries are customers, not rows of the log: name them.
+    const keys: string[] = [];
+    for (let i = 0; i < mask.length && keys.length < 5; i++)
+      if (from[i] === 1 && mask[i] === 0) keys.push(`"${String(customers.cells.customer?.[i] ?? "")}"`);
+    return (
+      `${skipped} customer${skipped === 1 ? " was" : "s were"} left unsegmented (blank result) because ${because}: ` +
+      `${keys.join(", ")}${skipped > keys.length ? ", …" : ""}.`
+    );
+  }
   return (
     `${skipped} row${skipped === 1 ? " was" : "s were"} left unsegmented (blank result) because ${because}: ` +
     `row${list.rows.length === 1 ? "" : "s"} ${list.rows.join(", ")}${skipped > list.rows.length ? ", …" : ""}.`

@@ -24,9 +24,10 @@ export async function write<T>(
   run.stage = "write";
   run.progress(0.65, "Writing");
   const { signal } = run;
-  const { table, columns, columnsBlock, sheet, overwriting } = plan;
+  const { table, columns, columnsBlock, sheet, customerSheet, overwriting } = plan;
   let started = false;
   let sheetStarted = false;
+  let customerSheetStarted = false;
   let columnsStarted = false;
   let overwritten: CellSnapshot | null = null;
   const rollback = (failed: string | null, restored: boolean | null): Rollback => ({
@@ -34,6 +35,7 @@ export async function write<T>(
     overwrote: overwriting && columnsStarted,
     restored,
     failed,
+    ...(customerSheet ? { otherSheets: [customerSheet.name] } : {}),
   });
   try {
     return await wb.asOneUndoStep(async (step) => {
@@ -47,6 +49,11 @@ export async function write<T>(
         sheetStarted = true;
         await step.addSheet(sheet);
         throwIfCancelled(run);
+        if (customerSheet) {
+          customerSheetStarted = true;
+          await step.addSheet(customerSheet);
+          throwIfCancelled(run);
+        }
         columnsStarted = true;
         await step.appendColumns(table, columns, {
           signal,
@@ -63,6 +70,7 @@ export async function write<T>(
               columns.map((c) => c.header),
               columnsBlock,
             );
+          if (customerSheetStarted && customerSheet) await step.deleteSheet(customerSheet.name);
           if (sheetStarted) await step.deleteSheet(sheet.name);
           // No signal: a cancelled run must still get the user's cells back.
           if (columnsStarted && overwritten !== null) await step.restoreCells?.(overwritten);
