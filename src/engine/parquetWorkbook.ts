@@ -38,7 +38,9 @@ import {
   type DuckDBConnection,
   type DuckDBType,
 } from "@duckdb/node-api";
+import { serialToIso } from "../core/excelDate";
 import { fieldText } from "../workbook/csv/csvFieldText";
+import { dateCells } from "../workbook/csv/csvOutput";
 import { FileInputError } from "../workbook/fileInputError";
 import { FileWorkbookBase } from "../workbook/fileWorkbookBase";
 import type { CompanionFile } from "../workbook/csvWorkbook";
@@ -335,8 +337,16 @@ export function cellExpression(column: string, type: string): string {
   return `CAST(${column} AS VARCHAR)`;
 }
 
-/** A sheet as CSV text (comma, CRLF, UTF-8), each cell through the CSV writer's `fieldText`. */
+/**
+ * A sheet as CSV text (comma, CRLF, UTF-8), each cell as the CSV writer writes a sheet's cells
+ * (`fieldText`, and a date-formatted serial as yyyy-mm-dd, by its `dateCells`).
+ */
 async function writeSheetCsv(sheet: SheetContent, file: string): Promise<void> {
-  const text = sheet.cells.map((row) => row.map((cell) => fieldText(cell, ",")).join(",") + "\r\n").join("");
+  const isDate = dateCells(sheet);
+  const field = (cell: CellValue, r: number, c: number) =>
+    fieldText(typeof cell === "number" && isDate(r, c) ? (serialToIso(cell) ?? cell) : cell, ",");
+  const text = sheet.cells
+    .map((row, r) => row.map((cell, c) => field(cell, r, c)).join(",") + "\r\n")
+    .join("");
   await writeFile(file, text, { flag: "wx" });
 }

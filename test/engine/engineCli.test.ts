@@ -158,6 +158,35 @@ describe("Parquet", () => {
     expect(csvDays[2]).toBeNull();
   });
 
+  it("an order log in Parquet: the same printed summary, summary and per-customer CSV files as the same log in a CSV file", async () => {
+    const orders = path.join(dir, "orders.csv");
+    const rows = ["Customer,Order date,Amount"];
+    for (let i = 0; i < 600; i++) {
+      const day = String(1 + ((i * 7) % 28)).padStart(2, "0");
+      const month = String(1 + ((i * 5) % 12)).padStart(2, "0");
+      rows.push(`K${(i * 37) % 97},2025-${month}-${day},${((i * 13) % 50) + 0.5}`);
+    }
+    writeFileSync(orders, rows.join("\r\n") + "\r\n");
+    const parquet = path.join(dir, "orders.parquet");
+    await duckdb(
+      `COPY (SELECT "Customer", CAST("Order date" AS DATE) AS "Order date", CAST("Amount" AS DOUBLE) AS "Amount"
+         FROM read_csv('${orders}', all_varchar = true, header = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const args = ["--method", "rfm", "--as-of", "2026-01-31"];
+    const js = await run([orders, ...args, "--output", path.join(dir, "orders-js.csv")], dir);
+    const db = await run([parquet, ...args, "--output", path.join(dir, "orders-db.parquet")], dir);
+    expect([db.code, db.stderr]).toEqual([0, ""]);
+    expect(js.code).toBe(0);
+    expect(db.stdout.replace(/orders-db\.(parquet|summary\.csv|customers\.csv)/g, "OUT")).toBe(
+      js.stdout.replace(/orders-js\.(csv|summary\.csv|customers\.csv)/g, "OUT"),
+    );
+    for (const kind of ["summary", "customers"]) {
+      expect(readFileSync(path.join(dir, `orders-db.${kind}.csv`), "utf8")).toBe(
+        readFileSync(path.join(dir, `orders-js.${kind}.csv`), "utf8"),
+      );
+    }
+  }, 60_000);
+
   it("refuses what Parquet cannot take, naming the flag: --formulas, a .csv output (exit 2)", async () => {
     const file = path.join(dir, "customers.parquet");
     const formulas = await run([file, "--formulas", "--output", path.join(dir, "f.parquet")], dir);
@@ -269,6 +298,10 @@ describe("--emit-sql", () => {
       /--map last-purchase=COLUMN, --map orders=COLUMN, --map value=COLUMN/,
     ],
     [["--emit-sql", "postgres", "--table", "t", "--histories"], /--histories goes with --orders/],
+    [
+      ["--emit-sql", "postgres", "--table", "t", "--method", "clv", "--map", "customer=id"],
+      /--emit-sql has no statement for --method clv .*use quadrant, rfm or abc/,
+    ],
     [
       ["--emit-sql", "postgres", "--table", "t", "--orders", "--map", "customer=c"],
       /--orders needs the column of --map order-date=COLUMN, --map amount=COLUMN/,
