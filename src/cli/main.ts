@@ -10,14 +10,17 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveEncoding, type TextEncoding } from "../workbook/csv/textEncoding";
 import { CSV_COMPANIONS, CSV_ORDER_LOG_COMPANIONS, CsvWorkbook } from "../workbook/csvWorkbook";
-import { FileInputError, openFileWorkbook } from "../workbook/fileWorkbook";
+import type { ParquetWorkbook } from "../engine/parquetWorkbook";
+import { FileInputError, openFileWorkbook, type FileWorkbook } from "../workbook/fileWorkbook";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { defaultSettings, previewTable, runSegmentation } from "../workflow/run";
 import { defaultOrderSource } from "../workflow/settings";
 import type { RunSummary } from "../workflow/types";
 import { describeProblem } from "../workflow/problemText";
 import type { ProblemCode, ProblemDetails } from "../workflow/problems";
-import { USAGE, applyMapping, parseCommandLine } from "./options";
+import { emitSqlCommand, wantsEmitSql } from "./emitSql";
+import { chooseEngine, loadParquetWorkbook } from "./engine";
+import { USAGE, applyMapping, parseCommandLine, type CliOptions } from "./options";
 import { checkOutputs, companionPath, defaultOutputPath, writeOutputs, type OutputFile } from "./outputFiles";
 import { formatSummary, summaryJson } from "./report";
 import { runnerWords } from "./runnerWords";
@@ -39,6 +42,7 @@ const LARGE_FILE_BYTES = 20 * 1024 * 1024;
 /** Runs the command line; resolves to the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (wantsEmitSql(argv)) return await emitSqlCommand(argv, io);
     return await segmentFile(argv, io);
   } catch (error) {
     // A bug or an unexpected library failure: still one line, and nothing written (see writeAtomically).
@@ -67,23 +71,44 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
     if (typeof resolved === "string") return fail(`${resolved} (see --help)`, 2);
     encoding = resolved;
   }
+  const engine = chooseEngine(input, options.engine);
+  if ("message" in engine) return fail(engine.message, 2);
 
-  let opened;
+  let opened:
+    { kind: "xlsx" | "csv"; workbook: FileWorkbook } | { kind: "parquet"; workbook: ParquetWorkbook };
   try {
-    opened = await openFileWorkbook(
-      input,
-      { sheet: options.sheet, table: options.table },
-      { protectFormulaText: options.csvProtect, encoding },
-      { stream: options.stream },
-    );
+    opened =
+      engine.engine === "duckdb"
+        ? { kind: "parquet", workbook: await loadParquetWorkbook().open(input) }
+        : await openFileWorkbook(
+            input,
+            { sheet: options.sheet, table: options.table },
+            { protectFormulaText: options.csvProtect, encoding },
+            { stream: options.stream },
+          );
   } catch (error) {
     return fail(error instanceof FileInputError ? error.message : `${input}: ${String(error)}`);
   }
+  try {
+    return await segmentOpened(opened, input, options, io, fail);
+  } finally {
+    if (opened.kind === "parquet") opened.workbook.close();
+  }
+}
+
+/** The run on an opened file: check the outputs, segment, write, report. */
+async function segmentOpened(
+  opened: { kind: "xlsx" | "csv"; workbook: FileWorkbook } | { kind: "parquet"; workbook: ParquetWorkbook },
+  input: string,
+  options: CliOptions,
+  io: CliIo,
+  fail: (message: string, code?: number) => number,
+): Promise<number> {
   const { kind, workbook } = opened;
   // What the reader noticed in the file (formulas without results, a merged header, …), shown with the outcome.
   const readerNotes = "readerNotes" in workbook ? workbook.readerNotes() : [];
-  if (options.formulas && kind === "csv")
-    return fail("--formulas needs an .xlsx file (CSV has no formulas).", 2);
+  if (options.formulas && kind !== "xlsx")
+    return fail(`--formulas needs an .xlsx file (${kind === "csv" ? "CSV" : "Parquet"} has no formulas).`, 2);
   const inputKind = {
     kind,
     delimiter: workbook instanceof CsvWorkbook ? workbook.delimiter : undefined,
@@ -111,10 +136,12 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
   if (!previewed.ok) return stopped(previewed.problem);
   // Before the run, so a taken name costs nothing: the output and, beside a CSV, its companions.
   const mayBeOrders = options.orders ?? previewed.preview.orderLog.likely;
+  // A Parquet run's companions are CSV files beside it (tables of words and figures, not typed columns).
+  const companionExtension = kind === "parquet" ? ".csv" : undefined;
   const companions =
-    kind === "csv"
+    kind !== "xlsx"
       ? (mayBeOrders ? CSV_ORDER_LOG_COMPANIONS : CSV_COMPANIONS).map((suffix) =>
-          companionPath(output, suffix),
+          companionPath(output, suffix, companionExtension),
         )
       : [];
   const refused = checkOutputs(input, inputKind, [output, ...companions], options.force);
@@ -151,9 +178,12 @@ async function segmentFile(argv: readonly string[], io: CliIo): Promise<number> 
 
   if (showProgress) io.stderr("Writing the output file…\n");
   const files: OutputFile[] = [{ path: output, write: (temp) => workbook.save(temp) }];
-  if (workbook instanceof CsvWorkbook) {
+  if ("companions" in workbook) {
     for (const companion of workbook.companions()) {
-      files.push({ path: companionPath(output, companion.suffix), write: companion.write });
+      files.push({
+        path: companionPath(output, companion.suffix, companionExtension),
+        write: companion.write,
+      });
     }
   }
   // Checked again with the files the run actually writes (and what the folder holds by now).
@@ -205,7 +235,7 @@ export function exitCodeOf(problem: { code: ProblemCode }): number {
  */
 function missingTarget(
   options: { sheet?: string; table?: string },
-  kind: "xlsx" | "csv",
+  kind: "xlsx" | "csv" | "parquet",
   sheets: readonly string[],
   tables: readonly string[],
 ): ProblemDetails | null {

@@ -8,6 +8,7 @@ import { describeProblem } from "../workflow/problemText";
 import { defaultSettings } from "../workflow/settings";
 import { PERIOD_NAMES, type PeriodName } from "../core/purchasePeriod";
 import type { ColumnMapping, CutRule, Method, Role, SegmentationSettings } from "../workflow/types";
+import { EMIT_SQL_USAGE, ENGINE_OPTIONS, ENGINE_USAGE } from "./engineOptions";
 import { ROLE_FLAGS, runnerWords } from "./runnerWords";
 
 const ROLE_NAMES_FOR_USAGE = Object.values(ROLE_FLAGS).join(", ");
@@ -63,7 +64,7 @@ Output:
                         the output is written in the same encoding
   --json                print a machine-readable summary on stdout
   --help                show this help
-
+${ENGINE_USAGE}${EMIT_SQL_USAGE}
 Exit codes: 0 done, 1 the file or its data stopped the run, 2 a mistake in the command line.
 `;
 
@@ -85,6 +86,8 @@ export interface CliOptions {
   /** Applies the method options to settings that already carry the detected mapping. */
   apply: (settings: SegmentationSettings) => SegmentationSettings;
   formulas: boolean;
+  /** --engine duckdb|js; undefined = decided by the file (src/cli/engine.ts). */
+  engine?: string;
   /** --orders (true) / --no-orders (false); undefined = an order log when the table looks like one. */
   orders?: boolean;
 }
@@ -153,6 +156,7 @@ export function parseCommandLine(
         "retention-period": { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        ...ENGINE_OPTIONS,
       },
     });
   } catch (error) {
@@ -275,6 +279,7 @@ export function parseCommandLine(
       encoding: values.encoding,
       stream: values.stream ? true : values["no-stream"] ? false : undefined,
       formulas: values.formulas ?? false,
+      engine: values.engine,
       orders: values.orders ? true : values["no-orders"] ? false : undefined,
       mapByHeader,
       apply,

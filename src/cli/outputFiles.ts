@@ -36,7 +36,7 @@ import path from "node:path";
 
 /** What the runner read: decides which outputs it can write. */
 export interface InputKind {
-  kind: "xlsx" | "csv";
+  kind: "xlsx" | "csv" | "parquet";
   /** The text's delimiter (CSV only): tab-separated text is written as .tsv/.tab/.txt. */
   delimiter?: string;
   /**
@@ -63,13 +63,14 @@ export interface OutputRefusal {
  * holds macros, which the output keeps; else `.xlsx`; from the content, or the input's name when the
  * content was not read); `.csv`/`.txt` for comma- or semicolon-separated text and `.tsv`/`.tab`/`.txt`
  * for tab-separated text (the output keeps the input's delimiter, and Excel opens `.csv` as
- * comma-separated and `.tsv` as tab-separated).
+ * comma-separated and `.tsv` as tab-separated); `.parquet` for Parquet.
  *
  * @example supportedExtensions("book.xlsm", { kind: "xlsx", extension: ".xlsm" }) // => [".xlsm"]
  */
 export function supportedExtensions(input: string, { kind, delimiter, extension }: InputKind): string[] {
   if (kind === "xlsx")
     return [extension ?? (path.extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx")];
+  if (kind === "parquet") return [".parquet"];
   return delimiter === "\t" ? [".tsv", ".tab", ".txt"] : [".csv", ".txt"];
 }
 
@@ -88,13 +89,14 @@ export function defaultOutputPath(input: string, kind: InputKind): string {
 }
 
 /**
- * A companion's path: `out.csv` + "summary" → `out.summary.csv`.
+ * A companion's path: `out.csv` + "summary" → `out.summary.csv`; with its own extension (a
+ * Parquet run's summary is a CSV file): `out.parquet` + "summary" + ".csv" → `out.summary.csv`.
  *
  * @example companionPath("/d/out.segmented.csv", "summary") // => "/d/out.segmented.summary.csv"
  */
-export function companionPath(output: string, suffix: string): string {
+export function companionPath(output: string, suffix: string, ownExtension?: string): string {
   const extension = path.extname(output);
-  return `${extension ? output.slice(0, -extension.length) : output}.${suffix}${extension}`;
+  return `${extension ? output.slice(0, -extension.length) : output}.${suffix}${ownExtension ?? extension}`;
 }
 
 /**
@@ -125,7 +127,13 @@ export function checkOutputs(
   if (!supported.includes(extension)) {
     const what = extension ? `${extension} files` : "a file without an extension";
     const inputWhat =
-      kind.kind === "xlsx" ? "a workbook" : kind.delimiter === "\t" ? "tab-separated text" : "CSV";
+      kind.kind === "xlsx"
+        ? "a workbook"
+        : kind.kind === "parquet"
+          ? "a Parquet file"
+          : kind.delimiter === "\t"
+            ? "tab-separated text"
+            : "CSV";
     return {
       code: 2,
       message: `--output ${output}: the runner cannot write ${what} for ${inputWhat} (${path.basename(input)}); use ${supported.join(", ")}.`,

@@ -48,7 +48,7 @@ const SETTING_FLAGS: Record<SettingKey, string> = {
 
 /** What the runner knows about the file when it words a problem. */
 export interface RunnerContext {
-  kind?: "xlsx" | "csv";
+  kind?: "xlsx" | "csv" | "parquet";
   /** The sheet given with --sheet, and the sheets of the file. */
   sheet?: string;
   sheets?: readonly string[];
@@ -74,7 +74,7 @@ export function runnerWords(context: RunnerContext = {}): SurfaceWords {
     allowReturns: "pass --allow-returns",
     noTable: noTable(context),
     titleRowFix:
-      context.kind === "csv"
+      context.kind === "csv" || context.kind === "parquet"
         ? "Delete the title row from the file"
         : "Delete the title row in the file, or make the range an Excel table (Insert › Table) and pass --table NAME",
     headerRowFix: "Add a header row with the column names to the file",
@@ -87,6 +87,7 @@ export function runnerWords(context: RunnerContext = {}): SurfaceWords {
 
 function noTable(context: RunnerContext): string {
   if (context.kind === "csv") return "no table found (the file has no rows)";
+  if (context.kind === "parquet") return "no table found (the file has no columns)";
   const sheets = context.sheets ?? [];
   const where = context.sheet
     ? `sheet "${context.sheet}"`

@@ -5,6 +5,7 @@
  */
 import type { BenchRow } from "./benchRow";
 import { runClvBench } from "./clv.bench";
+import { runEngineBench, runWarehouseBench } from "./engine.bench";
 import { runFilesBench } from "./files.bench";
 import { runFunctionsBench } from "./functions.bench";
 import { runOfficeBench } from "./office.bench";
@@ -15,6 +16,8 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ["Custom functions, one spilled call", () => runFunctionsBench()],
   ["Segmentation workflow, in-memory workbook", runWorkflowBench],
   ["Command-line runner on files", runFilesBench],
+  ["Big files: CSV (JavaScript engine) and Parquet (DuckDB), beyond Excel, against pandas", runEngineBench],
+  ["Warehouse order log: bytes out per customer and per history", runWarehouseBench],
   ["Segmentation workflow through the Office.js adapter (fake Excel)", runOfficeBench],
   ["Order log aggregation", () => runOrdersBench()],
   ["Lifetime value (BG/NBD + Gamma-Gamma), 1,048,576 customers", runClvBench],

@@ -170,7 +170,7 @@ export async function writeSheet(
 }
 
 /** Whether the cell at (row, column) of a sheet lies in a block with a date format ("yyyy-mm-dd"). */
-function dateCells(sheet: SheetContent): (row: number, column: number) => boolean {
+export function dateCells(sheet: SheetContent): (row: number, column: number) => boolean {
   const blocks = (sheet.numberFormats ?? []).filter((f) => /^y{2,4}-m{1,2}-d{1,2}$/i.test(f.format));
   return (row, column) =>
     blocks.some(
