@@ -2,7 +2,7 @@ import { GroupedVerticalBarChart } from "@fluentui/react-charts";
 import type { RunSummary } from "../../workflow/types";
 import { useFormats } from "../format";
 import { ChartFrame } from "./ChartFrame";
-import { CHART_COLORS } from "./chartColors";
+import { CHART_COLORS, countTicks } from "./chartColors";
 
 export const ACTUAL_SERIES = "Actual";
 export const EXPECTED_SERIES = "Expected (BG/NBD)";
@@ -46,6 +46,7 @@ export function FitChart({ summary }: { summary: RunSummary }) {
       },
     ],
   }));
+  const ticks = countTicks(Math.max(...bins.flatMap((bin) => [bin.actual, bin.expected])));
   const customers = bins.reduce((sum, bin) => sum + bin.actual, 0);
   const first = bins[0];
   const last = bins[bins.length - 1];
@@ -83,6 +84,8 @@ export function FitChart({ summary }: { summary: RunSummary }) {
           maxBarWidth={14}
           hideLabels
           xAxisTitle="Repeat purchases"
+          yAxisTickValues={ticks}
+          yMaxValue={ticks[ticks.length - 1]}
           yAxisTickFormat={(value: number) => formats.integer(value)}
           enabledLegendsWrapLines
           margins={{ left: 48, right: 8, top: 12, bottom: 44 }}
