@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../workbook/workbook";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { clvSample } from "../sample/clvSample";
 import { sampleCustomers } from "../sample/sampleCustomers";
 import type { PaneConnection, SheetSnapshot } from "./connection";
 import { FaultyWorkbook, previewFault } from "./faultyWorkbook";
@@ -43,13 +44,16 @@ export const NOTE_BESIDE_TABLE = "Checked by finance";
  * A MemoryWorkbook with the sample as Excel table "Customers" at A1 and the selection inside it.
  * Query parameters, so the preview can show (and tests can reach) what a real workbook can be:
  * - `rows`: sample size, see {@link previewRowCount};
+ * - `sample=clv`: a customer table for the lifetime-value method instead (`src/sample/clvSample.ts`:
+ *   first and last purchase dates, orders, average repeat value, revenue; as of 2026-11-30);
  * - `note=1`: {@link NOTE_BESIDE_TABLE} right of the table's first data row (the overwrite question);
  * - `protected=1`: the sheet is protected; `filtered=1`: rows 3 and 4 are hidden by a filter;
  * - `fail=read|write|settings`: Excel's requests of that kind fail (see `faultyWorkbook.ts`).
  */
 export function previewConnection(search: string, locale: string): PaneConnection {
   const params = new URLSearchParams(search);
-  const { headers, rows } = sampleCustomers(previewRowCount(search));
+  const count = previewRowCount(search);
+  const { headers, rows } = params.get("sample") === "clv" ? clvSample(count) : sampleCustomers(count);
   const cells = [headers, ...rows];
   if (params.get("note") === "1") cells[1] = [...cells[1], NOTE_BESIDE_TABLE];
   const memory = new MemoryWorkbook({

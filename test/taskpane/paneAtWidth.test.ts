@@ -5,7 +5,6 @@
  * computed here from the sample by the contract's definitions), numbers in the user's language, and
  * no serious or critical accessibility violation that axe-core finds.
  */
-import { createRequire } from "module";
 import type { Server } from "http";
 import type { Page } from "playwright-core";
 import { SAMPLE_COLUMNS, sampleCustomers } from "../../src/sample/sampleCustomers";
@@ -25,9 +24,11 @@ import {
   launchBrowser,
   openFold,
   type OpenPane,
+  overflow,
   type PaneBrowser,
   type PaneOptions,
   serveDist,
+  seriousViolations,
   withPane as openPane,
 } from "./paneHarness";
 
@@ -36,7 +37,6 @@ const REVENUE = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.revenue);
 const MATCH = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.strategicMatch);
 const ORDERS = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.orders);
 const LAST_PURCHASE = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.lastPurchase);
-const AXE = createRequire(__filename).resolve("axe-core/axe.min.js");
 /** A pane about as tall as Excel's on a laptop: shorter than the pane's content. */
 const PANE_HEIGHT = 640;
 
@@ -58,43 +58,6 @@ afterAll(async () => {
 function withPane(query: string, use: (pane: OpenPane) => Promise<void>, options: PaneOptions = {}) {
   if (browser === null) throw new Error("the browser did not start");
   return openPane(browser, origin, query, use, options);
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }
-    ).axe;
-    const result = (await axe.run(
-      // Fluent's Tabster focus bumpers (<i data-tabster-dummy aria-hidden tabindex=0>) are a
-      // documented false positive of aria-hidden-focus: they only catch the focus at the edges of a
-      // focus trap and hand it on (microsoft/fluentui#25133, accessibility-insights-web#7605).
-      { include: [document], exclude: [["[data-tabster-dummy]"]] },
-      { resultTypes: ["violations"] },
-    )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map(
-        (violation) =>
-          `${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      );
-  });
-}
-
-/** Nothing wider than its box: the page, the pane's main column and the summary. */
-async function overflow(page: Page): Promise<Record<string, [number, number]>> {
-  return page.evaluate(() => {
-    const size = (element: Element | null): [number, number] =>
-      element === null ? [-1, -1] : [element.scrollWidth, element.clientWidth];
-    return {
-      page: size(document.documentElement),
-      main: size(document.querySelector("main")),
-      summary: size(document.querySelector('[data-testid="summary"]')),
-      charts: size(document.querySelector('[data-testid="summary-charts"]')),
-    };
-  });
 }
 
 /** "24.1%" → 0.241 (en-US, as the preview shows it in this browser). */

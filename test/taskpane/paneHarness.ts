@@ -7,6 +7,7 @@
 import { execSync } from "child_process";
 import { existsSync, mkdtempSync, readFile, rmSync } from "fs";
 import { createServer, type Server } from "http";
+import { createRequire } from "module";
 import { tmpdir } from "os";
 import path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -14,6 +15,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 export const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 export const CHROMIUM = "/usr/bin/chromium";
+const AXE = createRequire(__filename).resolve("axe-core/axe.min.js");
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -198,4 +200,41 @@ export async function previewSheetNames(page: Page): Promise<string[]> {
     .locator("[data-testid^='sheet-']")
     .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-testid") ?? ""));
   return ids.map((id) => id.slice("sheet-".length));
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }
+    ).axe;
+    const result = (await axe.run(
+      // Fluent's Tabster focus bumpers (<i data-tabster-dummy aria-hidden tabindex=0>) are a
+      // documented false positive of aria-hidden-focus: they only catch the focus at the edges of a
+      // focus trap and hand it on (microsoft/fluentui#25133, accessibility-insights-web#7605).
+      { include: [document], exclude: [["[data-tabster-dummy]"]] },
+      { resultTypes: ["violations"] },
+    )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
+  });
+}
+
+/** Nothing wider than its box: the page, the pane's main column and the summary. */
+export async function overflow(page: Page): Promise<Record<string, [number, number]>> {
+  return page.evaluate(() => {
+    const size = (element: Element | null): [number, number] =>
+      element === null ? [-1, -1] : [element.scrollWidth, element.clientWidth];
+    return {
+      page: size(document.documentElement),
+      main: size(document.querySelector("main")),
+      summary: size(document.querySelector('[data-testid="summary"]')),
+      charts: size(document.querySelector('[data-testid="summary-charts"]')),
+    };
+  });
 }

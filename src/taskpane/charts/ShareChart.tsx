@@ -6,6 +6,8 @@ import { CHART_COLORS, shareTicks } from "./chartColors";
 
 export const CUSTOMERS_SERIES = "Customers";
 export const VALUE_SERIES = "Value";
+/** The value series of the lifetime value's tiers: their share of the total CLV. */
+export const CLV_SERIES = "CLV";
 
 /** Pixels per segment: two bars and the gap to the next pair. */
 const SEGMENT_HEIGHT = 28;
@@ -28,6 +30,9 @@ export function ShareChart({ summary }: { summary: RunSummary }) {
   const shown = (fraction: number) => (Number.isFinite(fraction) ? formats.percent(fraction) : "—");
   const { segments } = summary;
   const n = segments.length;
+  // The lifetime value's segments are its CLV tiers, and their value is CLV, not past value.
+  const tiers = summary.lifetimeValue !== undefined;
+  const valueSeries = tiers ? CLV_SERIES : VALUE_SERIES;
   const data = segments.flatMap((segment, i) => [
     {
       x: share(segment.customerShare),
@@ -40,7 +45,7 @@ export function ShareChart({ summary }: { summary: RunSummary }) {
     {
       x: share(segment.valueShare),
       y: 3 * (n - i),
-      legend: VALUE_SERIES,
+      legend: valueSeries,
       color: CHART_COLORS.primary,
       xAxisCalloutData: shown(segment.valueShare),
       yAxisCalloutData: segment.segment,
@@ -55,16 +60,18 @@ export function ShareChart({ summary }: { summary: RunSummary }) {
   const description =
     largest === undefined
       ? "No segments."
-      : `${largest.segment}: ${shown(largest.customerShare)} of the customers hold ${shown(largest.valueShare)} of the value. Grey bars: share of customers; blue bars: share of value.`;
+      : `${largest.segment}: ${shown(largest.customerShare)} of the customers hold ${shown(largest.valueShare)} of the ${tiers ? "CLV" : "value"}. Grey bars: share of customers; blue bars: share of ${tiers ? "CLV" : "value"}.`;
   return (
     <ChartFrame
       id="shares"
-      title="Customers and value per segment"
+      title={tiers ? "Customers and CLV per tier" : "Customers and value per segment"}
       description={description}
       height={FRAME_HEIGHT + SEGMENT_HEIGHT * n}
       table={{
-        caption: "Share of customers and of value per segment",
-        headers: ["Segment", "Customers", "Value"],
+        caption: tiers
+          ? "Share of customers and of CLV per tier"
+          : "Share of customers and of value per segment",
+        headers: [tiers ? "CLV tier" : "Segment", "Customers", valueSeries],
         rows: segments.map((segment) => [
           segment.segment,
           shown(segment.customerShare),

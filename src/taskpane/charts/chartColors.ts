@@ -30,3 +30,20 @@ export function shareTicks(max: number): number[] {
   const count = Math.ceil(top / step - 1e-9);
   return Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 10) / 10);
 }
+
+/**
+ * Round tick values from 0 to at least `max` for a count axis: a whole step of 1, 2 or 5 times a
+ * power of ten, chosen so that there are at most five steps (counts of customers: never a step
+ * below 1, so an axis up to 0.3 reads 0, 1).
+ *
+ * @example
+ * countTicks(492) // => [0, 100, 200, 300, 400, 500]
+ * countTicks(37)  // => [0, 10, 20, 30, 40]
+ */
+export function countTicks(max: number): number[] {
+  const top = Number.isFinite(max) && max > 0 ? max : 1;
+  const power = 10 ** Math.max(0, Math.floor(Math.log10(top / 5)));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => top / s <= 5) ?? 10 * power;
+  const count = Math.max(1, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
+}

@@ -1,11 +1,12 @@
 /**
  * The charts of a run's summary, in the order the pane shows them. A chart is one entry: whether it
  * applies to a summary, and the component that draws it (each draws its own {@link ChartFrame}). A
- * new method or block adds its chart here — the lifetime-value fit and CLV tiers, the retention
- * curve — without touching the summary view.
+ * new method or block adds its chart here — as the lifetime-value fit did (its tiers are the share
+ * chart's segments), the retention curve next — without touching the summary view.
  */
 import type { ComponentType } from "react";
 import type { RunSummary } from "../../workflow/types";
+import { FitChart } from "./FitChart";
 import { LorenzChart } from "./LorenzChart";
 import { RfmHeatmap } from "./RfmHeatmap";
 import { ShareChart } from "./ShareChart";
@@ -25,5 +26,10 @@ export const SUMMARY_CHARTS: readonly SummaryChart[] = [
     id: "rfm-heatmap",
     appliesTo: (summary) => (summary.rfmGrid ?? []).some((cell) => cell.customers > 0),
     Chart: RfmHeatmap,
+  },
+  {
+    id: "clv-fit",
+    appliesTo: (summary) => (summary.lifetimeValue?.fitChart.length ?? 0) > 0,
+    Chart: FitChart,
   },
 ];
