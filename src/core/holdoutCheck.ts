@@ -17,10 +17,11 @@
  * depend on tₓ, so it is computed once per distinct (x, T): O(N + distinct (x, T) · series terms).
  *
  * @example
- * // Two customers over a 10-week holdout; the first bought twice after the as-of date, the second not:
- * holdoutCheck(fit, { x: [0, 2], tx: [0, 5], T: [10, 12], holdout: [2, 0] }, 10)
- * // => { periods: 10, customers: 2, groups: [{ repeatPurchases: "0", customers: 1, actual: 2, expected: … }, …],
- * //      total: { actual: 2, expected: ŷ₁ + ŷ₂ } }
+ * // CDNOW's fit (r 0.243, α 4.414, a 0.793, b 2.426), a 10-week holdout; the first customer (no repeat
+ * // purchase, age 10) bought twice after the as-of date, the second (x 2, tₓ 5, T 12) did not:
+ * holdoutCheck(cdnow, { x: [0, 2], tx: [0, 5], T: [10, 12], holdout: [2, 0] }, 10)
+ * // => groups "0": 1 customer, actual 2, expected 0.1537; "1": 0 customers, null, null;
+ * //    "2": 1 customer, actual 0, expected 0.6650; …; total { actual: 2, expected: 0.8187 }
  */
 import { expectedPurchasesIfAlive, pAlive } from "./bgnbd";
 import type { BgnbdParameters } from "./bgnbdFit";
