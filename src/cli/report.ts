@@ -1,6 +1,7 @@
 /**
  * The runner's summary, as a table for people (stdout) or JSON for scripts (`--json`).
  */
+import { type PeriodName, periodPlural } from "../core/purchasePeriod";
 import type { LifetimeValueSummary, RetentionSummary, RunSummary } from "../workflow/types";
 
 const percent = (share: number) => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : "–");
@@ -74,11 +75,12 @@ export function summaryJson(summary: RunSummary, notes: readonly string[], writt
 const parameter = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : "–");
 
 /**
- * The lifetime-value lines: the fitted models, the tiers' expected purchases, the value at risk
- * and the fit chart's numbers (actual vs expected customers by repeat purchases).
+ * The lifetime-value lines: the fitted models, the tiers' expected purchases, the value at risk,
+ * the fit chart's numbers (actual vs expected customers by repeat purchases) and, from an order log
+ * with orders after the as-of date, the holdout check.
  */
 function lifetimeValueLines(lifetime: LifetimeValueSummary): string[] {
-  const { model, tiers, valueAtRisk, fitChart } = lifetime;
+  const { model, tiers, valueAtRisk, fitChart, holdout } = lifetime;
   const g = model.bgnbd;
   const s = model.gammaGamma;
   const lines = [
@@ -95,12 +97,30 @@ function lifetimeValueLines(lifetime: LifetimeValueSummary): string[] {
       .map((bin) => `${bin.repeatPurchases}: ${bin.actual} / ${bin.expected.toFixed(1)}`)
       .join(", ")}`,
   ];
+  if (holdout) lines.push(...holdoutLines(holdout, model.period));
   return lines;
+}
+
+/**
+ * The holdout check: the holdout's dates, the totals, then per group of calibration repeat
+ * purchases the customers and the mean actual / expected purchases per customer ("–" for a group
+ * without customers).
+ */
+function holdoutLines(holdout: NonNullable<LifetimeValueSummary["holdout"]>, period: PeriodName): string[] {
+  const periods = Number(holdout.periods.toFixed(2));
+  const mean = (x: number | null) => (x === null ? "–" : x.toFixed(2));
+  return [
+    `Holdout ${holdout.from} to ${holdout.to} (${periods} ${periods === 1 ? period : periodPlural(period)}), ` +
+      `${holdout.customers} customers: actual ${holdout.total.actual} purchases, expected ${holdout.total.expected.toFixed(1)}`,
+    `Holdout per customer by repeat purchases (customers: actual / expected): ${holdout.groups
+      .map((g) => `${g.repeatPurchases} (${g.customers}): ${mean(g.actual)} / ${mean(g.expected)}`)
+      .join(", ")}`,
+  ];
 }
 
 /** `--json`'s "model" (the fitted parameters and the run's period settings) and "lifetimeValue". */
 function lifetimeValueJson(lifetime: LifetimeValueSummary) {
-  const { model, tiers, valueAtRisk, fitChart } = lifetime;
+  const { model, tiers, valueAtRisk, fitChart, holdout } = lifetime;
   const { r, alpha, a, b, logLikelihood, iterations, converged, standardErrors } = model.bgnbd;
   const spend = model.gammaGamma;
   return {
@@ -122,7 +142,7 @@ function lifetimeValueJson(lifetime: LifetimeValueSummary) {
       discount: model.discount,
       asOf: model.asOf,
     },
-    lifetimeValue: { tiers, valueAtRisk, fitChart },
+    lifetimeValue: { tiers, valueAtRisk, fitChart, ...(holdout ? { holdout } : {}) },
   };
 }
 

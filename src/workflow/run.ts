@@ -65,8 +65,10 @@ export async function runSegmentation(
       const aggregated = customersOfOrders(orders, settings, run);
       if (!aggregated.ok) return aggregated;
       customers = aggregated.value;
-      // RFM's recency counts up to the order log's as-of date: one date for the whole run.
-      used = { ...settings, rfm: { ...settings.rfm, asOf: settings.source.asOf } };
+      // RFM's recency and the lifetime value's ages count up to the order log's as-of date, in its
+      // period: one date and one unit for the whole run (the holdout check starts the day after it).
+      const { asOf, period } = settings.source;
+      used = { ...settings, rfm: { ...settings.rfm, asOf }, clv: { ...settings.clv, asOf, period } };
     } else {
       const cells = await read(wb, planned.value, run);
       throwIfCancelled(run);

@@ -4,6 +4,7 @@
  * charts (value shares by segment, share of customers beside share of value by segment, Pareto of
  * value). Pure: it builds a {@link SheetContent}; the workbook writes it.
  */
+import { periodPlural } from "../core/purchasePeriod";
 import type { RfmGridCell } from "../core/rfmGrid";
 import type { Block, CellValue, ChartSpec, SheetContent } from "../workbook/workbook";
 import type { ParetoPoint } from "./summary";
@@ -96,6 +97,7 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
     for (const [dimension, cuts] of cutEntries) rows.push([dimension, ...cuts.map(numberOrBlank)]);
   }
   let fitChart: ChartSpec | null = null;
+  let holdoutChart: ChartSpec | null = null;
   if (lifetime) {
     const added = lifetimeValueRows(lifetime, rows.length);
     rows.push(...added.rows);
@@ -112,6 +114,19 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
       ],
       anchor: { row: 36, column: CHART_COLUMN, rowCount: 18, columnCount: 9 },
     };
+    if (lifetime.holdout && added.holdoutRow !== null) {
+      const groups = lifetime.holdout.groups.length;
+      holdoutChart = {
+        kind: "column",
+        title: "Holdout: actual vs expected purchases per customer by repeat purchases",
+        categories: block(added.holdoutRow, 0, groups, 1),
+        series: [
+          { name: "Actual", values: block(added.holdoutRow, 2, groups, 1) },
+          { name: "Expected (BG/NBD)", values: block(added.holdoutRow, 3, groups, 1) },
+        ],
+        anchor: { row: 36, column: SECOND_CHART_COLUMN + 2, rowCount: 18, columnCount: 9 },
+      };
+    }
   }
   if (summary.rfmGrid) {
     rows.push([]);
@@ -188,6 +203,7 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
     });
   }
   if (fitChart) charts.push(fitChart);
+  if (holdoutChart) charts.push(holdoutChart);
   if (retentionRows && retentionRows.count > 0) {
     // Beside the segment charts: what a customer of each segment is worth at its observed retention.
     charts.push({
@@ -204,7 +220,8 @@ export function buildSummarySheet(input: SummarySheetInput): SheetContent {
 /**
  * The lifetime-value block, from row `start` (0-based): the fitted models with their
  * log-likelihoods and standard errors, the run's horizon and money settings, the tier table, the
- * value at risk and the fit chart's data (`fitRow` is the chart data's first row).
+ * value at risk, the fit chart's data (`fitRow` is the chart data's first row) and, from an order
+ * log with orders after the as-of date, the holdout check (`holdoutRow`: its groups' first row).
  */
 function lifetimeValueRows(
   lifetime: LifetimeValueSummary,
@@ -213,8 +230,9 @@ function lifetimeValueRows(
   rows: CellValue[][];
   formats: { row: number; column: number; rowCount: number; columnCount: number; format: string }[];
   fitRow: number;
+  holdoutRow: number | null;
 } {
-  const { model, tiers, valueAtRisk, fitChart } = lifetime;
+  const { model, tiers, valueAtRisk, fitChart, holdout } = lifetime;
   const g = model.bgnbd;
   const s = model.gammaGamma;
   const se = g.standardErrors;
@@ -275,20 +293,41 @@ function lifetimeValueRows(
   const fitRow = start + rows.length;
   for (const bin of fitChart) rows.push([bin.repeatPurchases, bin.actual, bin.expected]);
   const settingsRow = start + 12;
-  return {
-    rows,
-    formats: [
-      { row: tierRow, column: 2, rowCount: tiers.length, columnCount: 1, format: "0.0%" },
-      { row: tierRow, column: 3, rowCount: tiers.length, columnCount: 3, format: "#,##0.00" },
-      { row: tierRow, column: 5, rowCount: tiers.length, columnCount: 1, format: "0.0%" },
-      { row: settingsRow, column: 1, rowCount: 2, columnCount: 1, format: "0.0%" },
-      { row: riskRow + 1, column: 1, rowCount: 1, columnCount: 1, format: "#,##0.00" },
-      { row: riskRow + 2, column: 1, rowCount: 1, columnCount: 1, format: "0.0%" },
-      { row: riskRow + 3, column: 1, rowCount: 1, columnCount: 1, format: "#,##0.00" },
-      { row: fitRow, column: 2, rowCount: fitChart.length, columnCount: 1, format: "0.0" },
-    ],
-    fitRow,
-  };
+  const formats = [
+    { row: tierRow, column: 2, rowCount: tiers.length, columnCount: 1, format: "0.0%" },
+    { row: tierRow, column: 3, rowCount: tiers.length, columnCount: 3, format: "#,##0.00" },
+    { row: tierRow, column: 5, rowCount: tiers.length, columnCount: 1, format: "0.0%" },
+    { row: settingsRow, column: 1, rowCount: 2, columnCount: 1, format: "0.0%" },
+    { row: riskRow + 1, column: 1, rowCount: 1, columnCount: 1, format: "#,##0.00" },
+    { row: riskRow + 2, column: 1, rowCount: 1, columnCount: 1, format: "0.0%" },
+    { row: riskRow + 3, column: 1, rowCount: 1, columnCount: 1, format: "#,##0.00" },
+    { row: fitRow, column: 2, rowCount: fitChart.length, columnCount: 1, format: "0.0" },
+  ];
+  let holdoutRow: number | null = null;
+  if (holdout) {
+    const unit = periodPlural(model.period);
+    const periods = Number(holdout.periods.toFixed(2));
+    rows.push([]);
+    rows.push(["Holdout check: purchases after the as-of date"]);
+    rows.push([
+      `${holdout.from} to ${holdout.to} (${periods} ${periods === 1 ? model.period : unit}), ${holdout.customers} customer${holdout.customers === 1 ? "" : "s"} known on the as-of date`,
+    ]);
+    rows.push([
+      "Repeat purchases",
+      "Customers",
+      "Actual purchases per customer",
+      "Expected purchases per customer (BG/NBD)",
+    ]);
+    holdoutRow = start + rows.length;
+    for (const group of holdout.groups)
+      rows.push([group.repeatPurchases, group.customers, group.actual, group.expected]);
+    rows.push(["Total purchases in the holdout: actual", holdout.total.actual]);
+    rows.push(["Total purchases in the holdout: expected (BG/NBD)", holdout.total.expected]);
+    const groups = holdout.groups.length;
+    formats.push({ row: holdoutRow, column: 2, rowCount: groups, columnCount: 2, format: "0.00" });
+    formats.push({ row: holdoutRow + groups + 1, column: 1, rowCount: 1, columnCount: 1, format: "0.0" });
+  }
+  return { rows, formats, fitRow, holdoutRow };
 }
 
 /**

@@ -29,7 +29,9 @@ import { expectedFrequencyHistogram, frequencyHistogram } from "../../core/bgnbd
 import { fitBgnbd } from "../../core/bgnbdFit";
 import { PERIODS_PER_YEAR, scoreCustomers } from "../../core/customerLifetimeValue";
 import { isCoreError } from "../../core/errors";
+import { serialToIso } from "../../core/excelDate";
 import { fitGammaGamma, spendMeanProblem } from "../../core/gammaGamma";
+import { type HoldoutCheck, holdoutCheck } from "../../core/holdoutCheck";
 import { PERIOD_NAMES, type PeriodName, periodDays, periodPlural } from "../../core/purchasePeriod";
 import {
   type BrokenRule,
@@ -117,6 +119,19 @@ export interface LifetimeValueSummary {
   };
   /** The paper's fit chart: customers with 0, 1, …, 6 and 7+ repeat purchases, actual and expected. */
   fitChart: { repeatPurchases: string; actual: number; expected: number }[];
+  /**
+   * From an order log with orders after the as-of date: expected (BG/NBD) vs actual purchases after
+   * it, per group of calibration repeat purchases 0, 1, …, 6, 7+ and in total
+   * (`src/core/holdoutCheck.ts`); absent when no order is after the as-of date.
+   */
+  holdout?: LifetimeValueHoldout;
+}
+
+/** The holdout check of the summary: the core's check with the holdout's dates. */
+export interface LifetimeValueHoldout extends HoldoutCheck {
+  /** The first and last day of the holdout (yyyy-mm-dd): the day after the as-of date, the log's last order day. */
+  from: string;
+  to: string;
 }
 
 /** The tier names, in the summary's order. */
@@ -245,7 +260,7 @@ export const clv: SegmentationMethod<"clv"> = {
     return null;
   },
 
-  run({ settings, output, source, numbers, mask, skipInvalidRows, excelRow }) {
+  run({ settings, output, source, numbers, mask, skipInvalidRows, excelRow, history }) {
     const asOf = asOfSerial(settings.asOf) as number;
     const first = requireColumn(numbers, "firstPurchase");
     const last = requireColumn(numbers, "lastPurchase");
@@ -449,6 +464,22 @@ export const clv: SegmentationMethod<"clv"> = {
         expected: expected[k],
       })),
     };
+    const holdoutPeriods = history?.holdoutPeriods;
+    const holdoutPurchases = history?.holdoutPurchases;
+    if (holdoutPeriods !== undefined && holdoutPeriods > 0 && holdoutPurchases !== undefined) {
+      const actualHoldout = Float64Array.from(used, (i) => holdoutPurchases[i]);
+      const check = holdoutCheck(
+        bgnbdFit.parameters,
+        { x, tx, T, holdout: actualHoldout },
+        holdoutPeriods,
+        FIT_CHART_BINS,
+      );
+      lifetimeValue.holdout = {
+        ...check,
+        from: serialToIso(asOf + 1) ?? "",
+        to: serialToIso(asOf + Math.round(holdoutPeriods * days)) ?? "",
+      };
+    }
     return pass({
       segmentNames: [...CLV_TIERS],
       segmentOf,

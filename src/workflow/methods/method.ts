@@ -12,7 +12,7 @@ import type { LifetimeValueSummary } from "./clv";
 import type { NewColumn } from "../../workbook/workbook";
 import type { NumericColumn } from "../numericColumn";
 import type { Checked, ProblemDetails } from "../problems";
-import type { CustomerSource } from "../stages/customers";
+import type { CustomerHistory, CustomerSource } from "../stages/customers";
 import type { Method, MethodSettings, Role } from "../types";
 
 /** What a method computes from. */
@@ -31,6 +31,8 @@ export interface MethodInput<S> {
   skipInvalidRows: boolean;
   /** The Excel row number (1-based) that names customer i in messages. */
   excelRow(i: number): number;
+  /** Per customer, the purchase history when the source knows it (an order log), e.g. for a holdout check. */
+  history?: CustomerHistory;
 }
 
 /**

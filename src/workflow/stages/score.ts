@@ -139,6 +139,7 @@ export function score(
     usedCount,
     skipInvalidRows: settings.skipInvalidRows,
     excelRow: customers.excelRow,
+    history: customers.history,
   });
   if (!ran.ok) return ran;
   const result = ran.value;
