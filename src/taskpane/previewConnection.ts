@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../workbook/workbook";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { orderLogSample } from "../sample/orderLogSample";
 import { sampleCustomers } from "../sample/sampleCustomers";
 import type { PaneConnection, SheetSnapshot } from "./connection";
 import { FaultyWorkbook, previewFault } from "./faultyWorkbook";
@@ -42,6 +43,7 @@ export const NOTE_BESIDE_TABLE = "Checked by finance";
 /**
  * A MemoryWorkbook with the sample as Excel table "Customers" at A1 and the selection inside it.
  * Query parameters, so the preview can show (and tests can reach) what a real workbook can be:
+ * - `sample=orders`: a small order log (one row per order, `orderLogSample.ts`) instead of the customers;
  * - `rows`: sample size, see {@link previewRowCount};
  * - `note=1`: {@link NOTE_BESIDE_TABLE} right of the table's first data row (the overwrite question);
  * - `protected=1`: the sheet is protected; `filtered=1`: rows 3 and 4 are hidden by a filter;
@@ -49,7 +51,8 @@ export const NOTE_BESIDE_TABLE = "Checked by finance";
  */
 export function previewConnection(search: string, locale: string): PaneConnection {
   const params = new URLSearchParams(search);
-  const { headers, rows } = sampleCustomers(previewRowCount(search));
+  const { headers, rows } =
+    params.get("sample") === "orders" ? orderLogSample() : sampleCustomers(previewRowCount(search));
   const cells = [headers, ...rows];
   if (params.get("note") === "1") cells[1] = [...cells[1], NOTE_BESIDE_TABLE];
   const memory = new MemoryWorkbook({
