@@ -155,7 +155,7 @@ export function sampleCustomers(count = 5000, seed = 20261125): { headers: strin
  * mulberry32 (Tommy Ettinger, public domain): a 32-bit state generator, fast and good enough for
  * sample data. Returns uniforms in [0, 1).
  */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

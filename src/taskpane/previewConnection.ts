@@ -6,6 +6,7 @@
 import type { CellValue } from "../workbook/workbook";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { clvSample } from "../sample/clvSample";
+import { orderLogSample } from "../sample/orderLogSample";
 import { sampleCustomers } from "../sample/sampleCustomers";
 import type { PaneConnection, SheetSnapshot } from "./connection";
 import { FaultyWorkbook, previewFault } from "./faultyWorkbook";
@@ -43,6 +44,7 @@ export const NOTE_BESIDE_TABLE = "Checked by finance";
 /**
  * A MemoryWorkbook with the sample as Excel table "Customers" at A1 and the selection inside it.
  * Query parameters, so the preview can show (and tests can reach) what a real workbook can be:
+ * - `sample=orders`: a small order log (one row per order, `orderLogSample.ts`) instead of the customers;
  * - `rows`: sample size, see {@link previewRowCount};
  * - `sample=clv`: a customer table for the lifetime-value method instead (`src/sample/clvSample.ts`:
  *   first and last purchase dates, orders, average repeat value, revenue; as of 2026-11-30);
@@ -53,7 +55,9 @@ export const NOTE_BESIDE_TABLE = "Checked by finance";
 export function previewConnection(search: string, locale: string): PaneConnection {
   const params = new URLSearchParams(search);
   const count = previewRowCount(search);
-  const { headers, rows } = params.get("sample") === "clv" ? clvSample(count) : sampleCustomers(count);
+  const sample = params.get("sample");
+  const { headers, rows } =
+    sample === "clv" ? clvSample(count) : sample === "orders" ? orderLogSample() : sampleCustomers(count);
   const cells = [headers, ...rows];
   if (params.get("note") === "1") cells[1] = [...cells[1], NOTE_BESIDE_TABLE];
   const memory = new MemoryWorkbook({

@@ -355,7 +355,7 @@ describe("the task pane in its browser preview", () => {
       const problem = page.getByTestId("problem");
       await expect(problem.getAttribute("data-code")).resolves.toBe("unmapped-column");
       await expect(problem.textContent()).resolves.toContain(
-        "The lifetime value method needs the first purchase date and average value columns: choose them in the column mapping.",
+        "The lifetime value method needs the first purchase date and average repeat value columns: choose them in the column mapping.",
       );
       await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
     });
