@@ -75,7 +75,7 @@ export async function runSegmentation(
       run.stage = "customers";
       customers = customersOfTable(cells);
     }
-    const scored = score(customers, planned.value, used, run);
+    const scored = await score(customers, planned.value, used, run);
     if (!scored.ok) return scored;
     const plan = await planWrites(wb, planned.value, customers, scored.value, run);
     if (!plan.ok) return plan;

@@ -70,7 +70,7 @@ describe("customers", () => {
 });
 
 describe("score, from customers that did not come one per row (the order-log seam)", () => {
-  it("segments whatever customers it is given and names their rows as the source says", () => {
+  it("segments whatever customers it is given and names their rows as the source says", async () => {
     // Three customers, as an aggregation of order rows would hand them over; messages would name
     // rows 10, 20, 30 (say, each customer's first order row).
     const customers: Customers = {
@@ -89,14 +89,14 @@ describe("score, from customers that did not come one per row (the order-log sea
     };
     const planned = check({ table, headers }, QUADRANT, runContext({}, "check"));
     if (!planned.ok) throw new Error("check failed");
-    const scored = score(customers, planned.value, QUADRANT, runContext({}, "score"));
+    const scored = await score(customers, planned.value, QUADRANT, runContext({}, "score"));
     if (!scored.ok) throw new Error("score failed");
     // medians 200 and 2: 300/1 Profit, 100/3 Potential, 200/2 Strategic
     expect(Array.from(scored.value.result.segmentOf)).toEqual([1, 2, 0]);
     expect(scored.value.summary.totalValue).toBe(600);
 
     const broken = { ...customers, cells: { value: [300, "n/a", 200], match: [1, 3, 2] } };
-    const stopped = score(broken, planned.value, QUADRANT, runContext({}, "score"));
+    const stopped = await score(broken, planned.value, QUADRANT, runContext({}, "score"));
     expect(stopped).toMatchObject({
       ok: false,
       problem: { code: "non-numeric", columns: [{ text: { count: 1, rows: [20] } }] },

@@ -26,11 +26,11 @@
  * // as of 1997-09-30 in weeks: x 2, tₓ 30.43, T 38.86 → P(alive) 0.726 with the paper's fit.
  */
 import { expectedFrequencyHistogram, frequencyHistogram } from "../../core/bgnbd";
-import { fitBgnbd } from "../../core/bgnbdFit";
-import { PERIODS_PER_YEAR, scoreCustomers } from "../../core/customerLifetimeValue";
+import { fitBgnbdAsync } from "../../core/bgnbdFit";
+import { PERIODS_PER_YEAR, scoreCustomersAsync } from "../../core/customerLifetimeValue";
 import { isCoreError } from "../../core/errors";
 import { serialToIso } from "../../core/excelDate";
-import { fitGammaGamma, spendMeanProblem } from "../../core/gammaGamma";
+import { fitGammaGammaAsync, spendMeanProblem } from "../../core/gammaGamma";
 import { type HoldoutCheck, holdoutCheck } from "../../core/holdoutCheck";
 import { PERIOD_NAMES, type PeriodName, periodDays, periodPlural } from "../../core/purchasePeriod";
 import {
@@ -260,7 +260,7 @@ export const clv: SegmentationMethod<"clv"> = {
     return null;
   },
 
-  run({ settings, output, source, numbers, mask, skipInvalidRows, excelRow, history }) {
+  async run({ settings, output, source, numbers, mask, skipInvalidRows, excelRow, history, pacing }) {
     const asOf = asOfSerial(settings.asOf) as number;
     const first = requireColumn(numbers, "firstPurchase");
     const last = requireColumn(numbers, "lastPurchase");
@@ -330,14 +330,15 @@ export const clv: SegmentationMethod<"clv"> = {
       recency: "time from the first to the last purchase",
       age: `time from the first purchase to the as-of date`,
     };
-    const bgnbdFit = fitBgnbd({ x, tx, T }, { penalizerCoef: settings.penalty, names });
+    const bgnbdFit = await fitBgnbdAsync({ x, tx, T }, { penalizerCoef: settings.penalty, names, ...pacing });
     if (isCoreError(bgnbdFit)) return stop(notIdentified("BG/NBD", bgnbdFit.message));
     if (!bgnbdFit.converged) return stop(notConverged("BG/NBD", bgnbdFit.stop, bgnbdFit.starts));
-    const spendFit = fitGammaGamma(
+    const spendFit = await fitGammaGammaAsync(
       { x, zbar },
       {
         penalizerCoef: settings.penalty,
         names: { frequency: names.frequency, averageValue: columnName(source, "averageValue") },
+        ...pacing,
       },
     );
     if (isCoreError(spendFit)) return stop(notIdentified("Gamma-Gamma spend", spendFit.message));
@@ -348,11 +349,12 @@ export const clv: SegmentationMethod<"clv"> = {
     // 4. Scores.
     const horizon = horizonOf(settings);
     const periodsPerYear = PERIODS_PER_YEAR[settings.period];
-    const scores = scoreCustomers(
+    const scores = await scoreCustomersAsync(
       bgnbdFit.parameters,
       spendFit.parameters,
       { x, tx, T, zbar },
       { horizon, margin: settings.margin, annualDiscount: settings.discount, periodsPerYear },
+      pacing,
     );
 
     // 5. Tiers by CLV, largest first (ties in table order).

@@ -8,6 +8,7 @@
  * and its fields in the pane and flags in the runner.
  */
 import type { RfmGridCell } from "../../core/rfmGrid";
+import type { PacingOptions } from "../../core/steps";
 import type { LifetimeValueSummary } from "./clv";
 import type { NewColumn } from "../../workbook/workbook";
 import type { NumericColumn } from "../numericColumn";
@@ -33,6 +34,11 @@ export interface MethodInput<S> {
   excelRow(i: number): number;
   /** Per customer, the purchase history when the source knows it (an order log), e.g. for a holdout check. */
   history?: CustomerHistory;
+  /**
+   * For a method whose work takes seconds on a million customers (the lifetime value's fits): pause
+   * every few milliseconds so the pane stays responsive, stop on the run's signal, report progress.
+   */
+  pacing?: PacingOptions;
 }
 
 /**
@@ -90,7 +96,7 @@ export interface SegmentationMethod<M extends Method> {
   /** Checks the method's settings against the table's headers, before anything is read. */
   check(settings: MethodSettings[M], headers: readonly string[]): ProblemDetails | null;
   /** Segments the customers; a problem only for what the numbers make impossible (a total of 0). */
-  run(input: MethodInput<MethodSettings[M]>): Checked<MethodResult>;
+  run(input: MethodInput<MethodSettings[M]>): Checked<MethodResult> | Promise<Checked<MethodResult>>;
 }
 
 /** The numeric column of a role the method requires (checked before the method runs). */

@@ -42,12 +42,12 @@ export interface Scored {
   satisfactionMapped: boolean;
 }
 
-export function score(
+export async function score(
   customers: Customers,
   planned: Planned,
   settings: SegmentationSettings,
   run: RunContext,
-): Checked<Scored> {
+): Promise<Checked<Scored>> {
   run.stage = "score";
   run.progress(0.5, "Scoring");
   const { entry } = planned;
@@ -130,7 +130,7 @@ export function score(
   const fromOrders = source.kind === "order-log";
   if (fromOrders && settings.output === "formulas")
     notes.push("From an order log the results are written as values (the customer sheet holds values).");
-  const ran = entry.run({
+  const ran = await entry.run({
     settings: settings[entry.id],
     output: fromOrders ? "values" : settings.output,
     source,
@@ -140,6 +140,12 @@ export function score(
     skipInvalidRows: settings.skipInvalidRows,
     excelRow: customers.excelRow,
     history: customers.history,
+    // Scoring runs from 50 % to 80 % of the bar; the method's own stages name the phase.
+    pacing: {
+      signal: run.signal,
+      onProgress: (step) =>
+        run.progress(0.5 + (0.3 * step.done) / Math.max(1, step.total), `Scoring: ${step.stage}`),
+    },
   });
   if (!ran.ok) return ran;
   const result = ran.value;
