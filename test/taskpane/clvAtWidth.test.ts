@@ -8,24 +8,12 @@
  */
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import type { Server } from "http";
 import type { Page } from "playwright-core";
 import { fitBgnbd } from "../../src/core/bgnbdFit";
 import { isCoreError } from "../../src/core/errors";
 import { ymdToSerial } from "../../src/core/excelDate";
 import { CLV_SAMPLE_AS_OF, CLV_SAMPLE_COLUMNS as C, clvSample } from "../../src/sample/clvSample";
-import {
-  buildIfMissing,
-  launchBrowser,
-  openFold,
-  type OpenPane,
-  overflow,
-  type PaneBrowser,
-  type PaneOptions,
-  serveDist,
-  seriousViolations,
-  withPane as openPane,
-} from "./paneHarness";
+import { openFold, overflow, type PaneOptions, seriousViolations, paneSession } from "./paneHarness";
 
 const SAMPLE = clvSample(1000);
 const AS_OF = ymdToSerial(2026, 11, 30) as number;
@@ -83,25 +71,7 @@ function expectedCounts(): number[] {
 }
 const EXPECTED = expectedCounts();
 
-let server: Server;
-let origin: string;
-let browser: PaneBrowser | null = null;
-
-beforeAll(async () => {
-  buildIfMissing();
-  ({ server, origin } = await serveDist());
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-function withPane(query: string, use: (pane: OpenPane) => Promise<void>, options: PaneOptions = {}) {
-  if (browser === null) throw new Error("the browser did not start");
-  return openPane(browser, origin, query, use, options);
-}
+const withPane = paneSession();
 
 interface Bar {
   bin: string;

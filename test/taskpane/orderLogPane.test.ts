@@ -7,7 +7,6 @@
  * in weeks, total value, average repeat value without the first day) — and equals what CX.CUSTOMERS
  * spills on the same cells.
  */
-import type { Server } from "http";
 import type { Page } from "playwright-core";
 import { CUSTOMERS } from "../../src/functions/functions";
 import { ORDER_LOG_SAMPLE_AS_OF, orderLogSample } from "../../src/sample/orderLogSample";
@@ -17,17 +16,7 @@ import { defaultSettings, runSegmentation } from "../../src/workflow/run";
 import { defaultOrderSource } from "../../src/workflow/settings";
 import { installExcelMock, type Rect } from "../workbook/officeMock";
 import { abcCounts, abcOf } from "./expected";
-import {
-  buildIfMissing,
-  launchBrowser,
-  openFold,
-  type OpenPane,
-  type PaneBrowser,
-  previewSheetNames,
-  serveDist,
-  summaryLines,
-  withPane as openPane,
-} from "./paneHarness";
+import { openFold, previewSheetNames, summaryLines, paneSession } from "./paneHarness";
 
 const LOG = orderLogSample();
 /** The Excel serial of the as-of date, by plain calendar arithmetic: days since 1899-12-30. */
@@ -200,25 +189,7 @@ describe("the sample order log through the Office.js adapter on the fake Excel",
 });
 
 describe("the pane's preview on ?sample=orders", () => {
-  let server: Server;
-  let origin: string;
-  let browser: PaneBrowser | null = null;
-
-  beforeAll(async () => {
-    buildIfMissing();
-    ({ server, origin } = await serveDist());
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-
-  function withPane(query: string, use: (pane: OpenPane) => Promise<void>) {
-    if (browser === null) throw new Error("the browser did not start");
-    return openPane(browser, origin, query, use);
-  }
+  const withPane = paneSession();
 
   /** The header texts and body cell texts of one preview sheet's grid. */
   async function sheetGrid(page: Page, sheet: string): Promise<{ headers: string[]; rows: string[][] }> {

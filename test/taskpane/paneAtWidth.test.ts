@@ -5,7 +5,6 @@
  * computed here from the sample by the contract's definitions), numbers in the user's language, and
  * no serious or critical accessibility violation that axe-core finds.
  */
-import type { Server } from "http";
 import type { Page } from "playwright-core";
 import { SAMPLE_COLUMNS, sampleCustomers } from "../../src/sample/sampleCustomers";
 import {
@@ -19,18 +18,7 @@ import {
   type SegmentTotals,
   totalsBySegment,
 } from "./expected";
-import {
-  buildIfMissing,
-  launchBrowser,
-  openFold,
-  type OpenPane,
-  overflow,
-  type PaneBrowser,
-  type PaneOptions,
-  serveDist,
-  seriousViolations,
-  withPane as openPane,
-} from "./paneHarness";
+import { openFold, overflow, type PaneOptions, seriousViolations, paneSession } from "./paneHarness";
 
 const SAMPLE = sampleCustomers(1000);
 const REVENUE = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.revenue);
@@ -40,25 +28,7 @@ const LAST_PURCHASE = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.lastPurchase);
 /** A pane about as tall as Excel's on a laptop: shorter than the pane's content. */
 const PANE_HEIGHT = 640;
 
-let server: Server;
-let origin: string;
-let browser: PaneBrowser | null = null;
-
-beforeAll(async () => {
-  buildIfMissing();
-  ({ server, origin } = await serveDist());
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-function withPane(query: string, use: (pane: OpenPane) => Promise<void>, options: PaneOptions = {}) {
-  if (browser === null) throw new Error("the browser did not start");
-  return openPane(browser, origin, query, use, options);
-}
+const withPane = paneSession();
 
 /** "24.1%" → 0.241 (en-US, as the preview shows it in this browser). */
 function share(text: string): number {

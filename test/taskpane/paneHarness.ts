@@ -162,6 +162,34 @@ export async function withPane(
   }
 }
 
+/**
+ * One browser and one server of `dist/` for a test file (or a describe block): builds `dist/` if it
+ * is missing, starts both before the tests and stops them after. Returns {@link withPane} bound to them.
+ */
+export function paneSession(): (
+  query: string,
+  use: (pane: OpenPane) => Promise<void>,
+  options?: PaneOptions,
+) => Promise<void> {
+  let server: Server | null = null;
+  let origin = "";
+  let browser: PaneBrowser | null = null;
+  beforeAll(async () => {
+    buildIfMissing();
+    ({ server, origin } = await serveDist());
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    const running = server;
+    if (running !== null) await new Promise<void>((resolve) => running.close(() => resolve()));
+  });
+  return (query, use, options = {}) => {
+    if (browser === null) throw new Error("the browser did not start");
+    return withPane(browser, origin, query, use, options);
+  };
+}
+
 /** Unfolds one of the pane's folded settings ("columns", "settings", "output") if it is folded. */
 export async function openFold(page: Page, fold: string): Promise<void> {
   const header = page.getByTestId(`fold-${fold}`);

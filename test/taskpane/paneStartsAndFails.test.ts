@@ -5,42 +5,14 @@
  * requests fail (the preview's `?fail=`), and Cancel answers during the write phase of 300,000 rows
  * while no task of that phase keeps the browser busy for long.
  */
-import type { Server } from "http";
 import type { Page } from "playwright-core";
 import { SAMPLE_HEADERS } from "../../src/sample/sampleCustomers";
-import {
-  buildIfMissing,
-  launchBrowser,
-  type OpenPane,
-  type PaneBrowser,
-  type PaneOptions,
-  previewSheetNames,
-  serveDist,
-  withPane as openPane,
-} from "./paneHarness";
+import { previewSheetNames, paneSession } from "./paneHarness";
 
 /** The URL Excel for Windows opens the pane with. */
 const FROM_EXCEL = "?_host_Info=Excel$Win32$16.01$en-US$$$$0";
 
-let server: Server;
-let origin: string;
-let browser: PaneBrowser | null = null;
-
-beforeAll(async () => {
-  buildIfMissing();
-  ({ server, origin } = await serveDist());
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-function withPane(query: string, use: (pane: OpenPane) => Promise<void>, options: PaneOptions = {}) {
-  if (browser === null) throw new Error("the browser did not start");
-  return openPane(browser, origin, query, use, options);
-}
+const withPane = paneSession();
 
 async function sheetHeaders(page: Page, sheet: string): Promise<string[]> {
   return page.getByTestId(`sheet-${sheet}`).locator("th").allTextContents();

@@ -4,7 +4,6 @@
  * Expected counts come from `expected.ts`, computed from the sample by the contract's definitions.
  */
 import { existsSync, mkdirSync, statSync } from "fs";
-import type { Server } from "http";
 import path from "path";
 import type { Page } from "playwright-core";
 import {
@@ -14,18 +13,7 @@ import {
   sampleCustomers,
 } from "../../src/sample/sampleCustomers";
 import { abcCounts, excelMedian, numbersOf, quadrantCounts } from "./expected";
-import {
-  buildIfMissing,
-  launchBrowser,
-  openFold,
-  type PaneBrowser,
-  previewSheetNames,
-  ROOT,
-  serveDist,
-  summaryLines,
-  withPane as openPane,
-  type OpenPane,
-} from "./paneHarness";
+import { openFold, previewSheetNames, ROOT, summaryLines, paneSession } from "./paneHarness";
 
 /** The preview's default sample: 1,000 customers, default seed (see previewConnection.ts). */
 const SAMPLE = sampleCustomers(1000);
@@ -34,26 +22,7 @@ const MATCH = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.strategicMatch);
 const ORDERS = numbersOf(SAMPLE.rows, SAMPLE_COLUMNS.orders);
 const SCREENSHOT = path.join(ROOT, "test-artifacts", "taskpane-preview.png");
 
-let server: Server;
-let origin: string;
-let browser: PaneBrowser | null = null;
-
-beforeAll(async () => {
-  buildIfMissing();
-  ({ server, origin } = await serveDist());
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-/** The pane at `query` in a new page of this file's browser; the page is closed afterwards. */
-function withPane(query: string, use: (pane: OpenPane) => Promise<void>): Promise<void> {
-  if (browser === null) throw new Error("the browser did not start");
-  return openPane(browser, origin, query, use);
-}
+const withPane = paneSession();
 
 /** The summary as { segment → customers }, after waiting for it. */
 async function countsShown(page: Page): Promise<Record<string, number>> {
