@@ -36,7 +36,8 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { BgnbdParameters } from "./bgnbdFit";
-import { distinctRows } from "./distinctRows";
+import { distinctRowsSteps } from "./distinctRows";
+import { runSteps, type Steps } from "./steps";
 
 const SERIES_TOLERANCE = 1e-15;
 const SERIES_MAX_TERMS = 1_000_000;
@@ -147,7 +148,16 @@ export function expectedFrequencyHistogram(
   T: ArrayLike<number>,
   maxFrequency = 7,
 ): Float64Array {
-  const ages = distinctRows([T], T.length);
+  return runSteps(expectedFrequencyHistogramSteps(params, T, maxFrequency));
+}
+
+/** {@link expectedFrequencyHistogram} in steps (the grouping of the ages), for a caller that paces it (see steps.ts). */
+export function* expectedFrequencyHistogramSteps(
+  params: BgnbdParameters,
+  T: ArrayLike<number>,
+  maxFrequency = 7,
+): Steps<Float64Array> {
+  const ages = yield* distinctRowsSteps([T], T.length);
   const bins = new Float64Array(maxFrequency + 1);
   for (let g = 0; g < ages.size; g++) {
     const age = T[ages.first[g]];
@@ -159,6 +169,7 @@ export function expectedFrequencyHistogram(
       inBins += p;
     }
     bins[maxFrequency] += customers * Math.max(0, 1 - inBins);
+    if (g % 256 === 255) yield { stage: "fit chart", done: g, total: ages.size };
   }
   return bins;
 }

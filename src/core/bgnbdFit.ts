@@ -72,7 +72,7 @@ export interface BgnbdFit {
 
 const PARAMETER_NAMES = ["r", "alpha", "a", "b"] as const;
 /** Customers checked between yields. */
-const CHECK_CHUNK = 262144;
+const CHECK_CHUNK = 65536;
 
 /** Fits the BG/NBD model at once. See the module comment. */
 export function fitBgnbd(data: PurchaseHistories, options: BgnbdFitOptions = {}): Result<BgnbdFit> {

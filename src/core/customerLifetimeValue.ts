@@ -103,6 +103,8 @@ export interface CustomerValueData {
  */
 export class LifetimeValueScorer {
   private readonly cache = new Map<number, Map<number, Float64Array>>();
+  /** Distinct (x, T) computed so far: each costs K hypergeometric series, a customer's score far less. */
+  computed = 0;
 
   constructor(
     readonly bgnbd: BgnbdParameters,
@@ -121,6 +123,7 @@ export class LifetimeValueScorer {
         discountedPurchasesIfAlive(this.bgnbd, x, T, this.settings),
       );
       byAge.set(T, values);
+      this.computed++;
     }
     return values;
   }
@@ -137,15 +140,15 @@ export class LifetimeValueScorer {
 }
 
 /**
- * P(alive), E[Y(K)], E[Z] and CLV for every customer, in chunks of `chunk` customers between
- * yields. The caller checks the data and parameters first (histories possible, q > 1).
+ * P(alive), E[Y(K)], E[Z] and CLV for every customer, in slices of at most `chunk` customers
+ * (and `chunk / 64` newly computed histories) between yields. The caller checks the data and parameters first (histories possible, q > 1).
  */
 export function* scoreCustomersSteps(
   bgnbd: BgnbdParameters,
   spend: GammaGammaParameters,
   data: CustomerValueData,
   settings: LifetimeValueSettings,
-  chunk = 65536,
+  chunk = 4096,
 ): Steps<CustomerScores> {
   const n = data.x.length;
   const out: CustomerScores = {
@@ -155,10 +158,18 @@ export function* scoreCustomersSteps(
     lifetimeValue: new Float64Array(n),
   };
   const scorer = new LifetimeValueScorer(bgnbd, spend, settings);
-  for (let from = 0; from < n; from += chunk) {
-    const to = Math.min(n, from + chunk);
-    for (let i = from; i < to; i++) scorer.score(i, data.x[i], data.tx[i], data.T[i], data.zbar[i], out);
-    yield { stage: "score", done: to, total: n };
+  // A slice ends after `chunk` customers or `chunk / 64` new (x, T), whichever comes first: the
+  // first customers are mostly new histories, the later ones mostly cached.
+  const newHistories = Math.max(1, chunk >> 6);
+  let sliceStart = 0;
+  let computedAtStart = 0;
+  for (let i = 0; i < n; i++) {
+    scorer.score(i, data.x[i], data.tx[i], data.T[i], data.zbar[i], out);
+    if (i + 1 - sliceStart >= chunk || scorer.computed - computedAtStart >= newHistories) {
+      if (i + 1 < n) yield { stage: "score", done: i + 1, total: n };
+      sliceStart = i + 1;
+      computedAtStart = scorer.computed;
+    }
   }
   return out;
 }

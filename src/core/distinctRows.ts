@@ -44,7 +44,7 @@ export function distinctRows(columns: readonly ArrayLike<number>[], rows: number
 export function* distinctRowsSteps(
   columns: readonly ArrayLike<number>[],
   rows: number,
-  chunk = 65536,
+  chunk = 16384,
 ): Steps<DistinctRows> {
   let capacity = 16;
   while (capacity < rows * 2) capacity *= 2;

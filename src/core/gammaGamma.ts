@@ -92,6 +92,9 @@ export function fitGammaGamma(
   return runSteps(fitGammaGammaSteps(data, options));
 }
 
+/** Customers checked between yields. */
+const CHECK_CHUNK = 16384;
+
 /** Fits the Gamma-Gamma model cooperatively (see steps.ts). */
 export function fitGammaGammaAsync(
   data: SpendHistories,
@@ -108,14 +111,21 @@ export function* fitGammaGammaSteps(
   const names = options.names ?? defaultSpendNames;
   const n = data.x.length;
   if (data.zbar.length !== n) return lifetimeValueMessages.spendLengths(n, data.zbar.length);
-  const repeat: number[] = [];
+  // The repeat customers' x and z̄, checked in slices the caller can pace.
+  const repeat = new Int32Array(n);
+  let repeatCount = 0;
   for (let i = 0; i < n; i++) {
     const problem = spendProblem(data.x[i], data.zbar[i], i + 1, names, true);
     if (problem !== null) return problem;
-    if (data.x[i] > 0) repeat.push(i);
+    if (data.x[i] > 0) repeat[repeatCount++] = i;
+    if (i % CHECK_CHUNK === CHECK_CHUNK - 1) yield { stage: "check", done: i + 1, total: n };
   }
-  const x = Float64Array.from(repeat, (i) => data.x[i]);
-  const zbar = Float64Array.from(repeat, (i) => data.zbar[i]);
+  const x = new Float64Array(repeatCount);
+  const zbar = new Float64Array(repeatCount);
+  for (let k = 0; k < repeatCount; k++) {
+    x[k] = data.x[repeat[k]];
+    zbar[k] = data.zbar[repeat[k]];
+  }
   const distinct = yield* distinctRowsSteps([x, zbar], x.length);
   if (x.length < 2) return lifetimeValueMessages.tooFewRepeatCustomers(x.length, names.frequency);
   if (distinct.size === 1) return lifetimeValueMessages.identicalHistories(x.length);

@@ -25,6 +25,7 @@
  */
 import { expectedPurchasesIfAlive, pAlive } from "./bgnbd";
 import type { BgnbdParameters } from "./bgnbdFit";
+import { runSteps, type Steps } from "./steps";
 
 /** One group of customers with the same calibration repeat purchases (the last: that many or more). */
 export interface HoldoutGroup {
@@ -64,6 +65,18 @@ export function expectedHoldoutPurchases(
   data: Omit<HoldoutData, "holdout">,
   periods: number,
 ): Float64Array {
+  return runSteps(expectedHoldoutPurchasesSteps(params, data, periods));
+}
+
+/** Customers between yields of the steps below. */
+const CHUNK = 4096;
+
+/** {@link expectedHoldoutPurchases} in slices of customers, for a caller that paces it (see steps.ts). */
+export function* expectedHoldoutPurchasesSteps(
+  params: BgnbdParameters,
+  data: Omit<HoldoutData, "holdout">,
+  periods: number,
+): Steps<Float64Array> {
   const n = data.x.length;
   const out = new Float64Array(n);
   const ifAlive = new Map<number, Map<number, number>>();
@@ -75,6 +88,7 @@ export function expectedHoldoutPurchases(
     let purchases = byAge.get(T);
     if (purchases === undefined) byAge.set(T, (purchases = expectedPurchasesIfAlive(params, periods, x, T)));
     out[i] = pAlive(params, x, data.tx[i], T) * purchases;
+    if (i % CHUNK === CHUNK - 1) yield { stage: "holdout", done: i + 1, total: n };
   }
   return out;
 }
@@ -86,7 +100,17 @@ export function holdoutCheck(
   periods: number,
   maxFrequency = 7,
 ): HoldoutCheck {
-  const expected = expectedHoldoutPurchases(params, data, periods);
+  return runSteps(holdoutCheckSteps(params, data, periods, maxFrequency));
+}
+
+/** {@link holdoutCheck} in steps, for a caller that paces it (see steps.ts). */
+export function* holdoutCheckSteps(
+  params: BgnbdParameters,
+  data: HoldoutData,
+  periods: number,
+  maxFrequency = 7,
+): Steps<HoldoutCheck> {
+  const expected = yield* expectedHoldoutPurchasesSteps(params, data, periods);
   const customers = new Float64Array(maxFrequency + 1);
   const actualSum = new Float64Array(maxFrequency + 1);
   const expectedSum = new Float64Array(maxFrequency + 1);
