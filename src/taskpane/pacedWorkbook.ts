@@ -76,7 +76,8 @@ export class PacedWorkbook implements Workbook {
 
   /** Reads `READ_CHUNK_ROWS` rows at a time, yielding between chunks and checking `signal`. */
   async readColumns(table: TableInfo, columns: readonly number[], io?: IoOptions): Promise<CellValue[][]> {
-    const out: CellValue[][] = columns.map(() => []);
+    // Sized up front: a million pushes would regrow each column, copying it in one long task.
+    const out: CellValue[][] = columns.map(() => new Array<CellValue>(table.rowCount));
     const total = table.rowCount * columns.length;
     let start = 0;
     // do…while: a header-only table still makes one (empty) request, as the inner workbook expects.
@@ -90,7 +91,8 @@ export class PacedWorkbook implements Workbook {
         columns,
       );
       chunk.forEach((cells, k) => {
-        for (const cell of cells) out[k].push(cell);
+        const column = out[k];
+        for (let i = 0; i < cells.length; i++) column[start + i] = cells[i];
       });
       start += rowCount;
       io?.onProgress?.(start * columns.length, total);

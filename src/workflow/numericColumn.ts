@@ -4,6 +4,7 @@
  */
 import type { CellValue } from "../workbook/workbook";
 import { isBlank } from "../core/blank";
+import { runSteps, type Steps } from "../core/steps";
 
 /** What a cell that is not a usable number holds (0 = it is a finite number). */
 export const CELL_NUMBER = 0;
@@ -57,6 +58,14 @@ export function cellKind(cell: CellValue | undefined): number {
  * toNumbers([5, null, "n/a", true]).invalid // => Uint8Array [0, 1 (blank), 2 (text), 3 (logical)]
  */
 export function toNumbers(cells: readonly (CellValue | undefined)[]): NumericColumn {
+  return runSteps(toNumbersSteps(cells));
+}
+
+/** {@link toNumbers} in slices of `slice` cells, for a caller that paces it (see `core/steps.ts`). */
+export function* toNumbersSteps(
+  cells: readonly (CellValue | undefined)[],
+  slice = 65536,
+): Steps<NumericColumn> {
   const n = cells.length;
   const values = new Float64Array(n);
   const invalid = new Uint8Array(n);
@@ -70,6 +79,7 @@ export function toNumbers(cells: readonly (CellValue | undefined)[]): NumericCol
       invalid[i] = kind;
       invalidCount++;
     }
+    if (i % slice === slice - 1) yield { stage: "numbers", done: i + 1, total: n };
   }
   return { values, invalid, invalidCount };
 }

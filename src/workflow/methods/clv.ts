@@ -19,22 +19,26 @@
  * CX.GAMMAGAMMAFIT fit the same way, so they give the same numbers), every customer is scored, and
  * customers are ranked by CLV into three tiers: the top 20 % (⌈0.2·n⌉ customers), the next 30 %
  * (up to ⌈0.5·n⌉) and the rest; ties keep table order. Cost: the fits' cost (distinct histories),
- * O(n + K · distinct (x, T)) scoring, O(n log n) ranking.
+ * O(n + K · distinct (x, T)) scoring, O(n log n) ranking (`core/rankTiers.ts`). Every loop
+ * over the customers runs in slices between yields, so the pane stays responsive on a million.
  *
  * @example
  * // CDNOW customer 1: first 1997-01-01, last 1997-08-02 (213 days later), 3 purchases, z̄ $22.35,
  * // as of 1997-09-30 in weeks: x 2, tₓ 30.43, T 38.86 → P(alive) 0.726 with the paper's fit.
  */
-import { expectedFrequencyHistogram, frequencyHistogram } from "../../core/bgnbd";
-import { fitBgnbdAsync } from "../../core/bgnbdFit";
-import { PERIODS_PER_YEAR, scoreCustomersAsync } from "../../core/customerLifetimeValue";
+import { expectedFrequencyHistogramSteps, frequencyHistogram } from "../../core/bgnbd";
+import { fitBgnbdSteps } from "../../core/bgnbdFit";
+import { PERIODS_PER_YEAR, scoreCustomersSteps } from "../../core/customerLifetimeValue";
 import { isCoreError } from "../../core/errors";
 import { serialToIso } from "../../core/excelDate";
-import { fitGammaGammaAsync, spendMeanProblem } from "../../core/gammaGamma";
-import { type HoldoutCheck, holdoutCheck } from "../../core/holdoutCheck";
+import { fitGammaGammaSteps, spendMeanProblem } from "../../core/gammaGamma";
+import { type HoldoutCheck, holdoutCheckSteps } from "../../core/holdoutCheck";
 import { PERIOD_NAMES, type PeriodName, periodDays, periodPlural } from "../../core/purchasePeriod";
+import { tiersByRankSteps } from "../../core/rankTiers";
+import { type Progress, runStepsAsync, type Steps } from "../../core/steps";
 import {
   type BrokenRule,
+  type Checked,
   type ColumnRef,
   LISTED_ROWS,
   type ProblemDetails,
@@ -43,7 +47,13 @@ import {
   stop,
 } from "../problems";
 import { columnRefOf } from "../stages/customers";
-import { isRecord, requireColumn, type SegmentationMethod } from "./method";
+import {
+  isRecord,
+  type MethodInput,
+  type MethodResult,
+  requireColumn,
+  type SegmentationMethod,
+} from "./method";
 import { asOfSerial } from "./rfm";
 
 export interface ClvSettings {
@@ -260,245 +270,322 @@ export const clv: SegmentationMethod<"clv"> = {
     return null;
   },
 
-  async run({ settings, output, source, numbers, mask, skipInvalidRows, excelRow, history, pacing }) {
-    const asOf = asOfSerial(settings.asOf) as number;
-    const first = requireColumn(numbers, "firstPurchase");
-    const last = requireColumn(numbers, "lastPurchase");
-    const purchases = requireColumn(numbers, "orders");
-    const average = requireColumn(numbers, "averageValue");
-    const n = first.length;
-    const notes: string[] = [];
+  run(input) {
+    return runStepsAsync(lifetimeValueSteps(input), input.pacing);
+  },
+};
 
-    // 1. The rows' own rules.
-    const ruleOf = new Int8Array(n).fill(-1);
-    const broken = new Map<RowRule, { count: number; rows: number[] }>();
+/** Customers between the yields of the method's own loops (a few milliseconds of work). */
+const CHUNK = 16384;
+
+/** The parts of the method's progress bar, as [from, to] of its 0…1 (the fits take the most time). */
+type Span = readonly [number, number];
+const HISTORIES: Span = [0, 0.05];
+const BGNBD_FIT: Span = [0.05, 0.55];
+const SPEND_FIT: Span = [0.55, 0.7];
+const SCORES: Span = [0.7, 0.88];
+const TIERS: Span = [0.88, 0.94];
+const FIT_CHART: Span = [0.94, 0.97];
+const HOLDOUT: Span = [0.97, 1];
+
+/** The method's progress `fraction` of the way through `span`, in thousandths. */
+function at(stage: string, span: Span, fraction: number): Progress {
+  return { stage, done: Math.round(1000 * (span[0] + (span[1] - span[0]) * fraction)), total: 1000 };
+}
+
+/**
+ * Rescales a computation's progress into `span` of the method's bar, under one name. A fit
+ * (`isFit`) checks and groups the histories first (steps with a total: the first fifth of its span), then evaluates
+ * its likelihood an unknown number of times (the rest, approaching the end as evaluations add up;
+ * the BG/NBD fit of the CDNOW sample takes about 60). The bar only moves forward.
+ */
+function* phase<T>(steps: Steps<T>, stage: string, span: Span, isFit = false): Steps<T> {
+  let furthest = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    const { done, total } = step.value;
+    const known = Math.min(1, done / Math.max(1, total));
+    const fraction = !isFit ? known : total > 0 ? 0.2 * known : 0.2 + (0.8 * done) / (done + 60);
+    furthest = Math.max(furthest, fraction);
+    yield at(stage, span, furthest);
+  }
+}
+
+/**
+ * The method's work as steps (see `core/steps.ts`), so the pane paces a million customers: every
+ * loop over the customers yields between slices, and the fits and scores run as their own steps.
+ */
+function* lifetimeValueSteps({
+  settings,
+  output,
+  source,
+  numbers,
+  mask,
+  skipInvalidRows,
+  excelRow,
+  history,
+}: MethodInput<ClvSettings>): Steps<Checked<MethodResult>> {
+  const asOf = asOfSerial(settings.asOf) as number;
+  const first = requireColumn(numbers, "firstPurchase");
+  const last = requireColumn(numbers, "lastPurchase");
+  const purchases = requireColumn(numbers, "orders");
+  const average = requireColumn(numbers, "averageValue");
+  const n = first.length;
+  const notes: string[] = [];
+
+  // 1. The rows' own rules.
+  const ruleOf = new Int8Array(n).fill(-1);
+  const broken = new Map<RowRule, { count: number; rows: number[] }>();
+  for (let i = 0; i < n; i++) {
+    if (!mask[i]) continue;
+    const rule = rowRuleBroken(purchases[i], Math.floor(first[i]), Math.floor(last[i]), average[i], asOf);
+    if (rule === null) continue;
+    ruleOf[i] = RULE_ORDER.indexOf(rule);
+    let list = broken.get(rule);
+    if (list === undefined) broken.set(rule, (list = { count: 0, rows: [] }));
+    list.count++;
+    if (list.rows.length < LISTED_ROWS) list.rows.push(excelRow(i));
+    if (i % CHUNK === CHUNK - 1) yield at("histories", HISTORIES, 0.5 * (i / n));
+  }
+  if (broken.size > 0) {
+    const rules: BrokenRule[] = RULE_ORDER.filter((rule) => broken.has(rule)).map((rule) => ({
+      rule,
+      columns: RULE_ROLES[rule].map((role): ColumnRef => columnRefOf(source, role)),
+      cells: broken.get(rule) as { count: number; rows: number[] },
+    }));
+    if (!skipInvalidRows) {
+      return stop({ code: "invalid-rows", methodName: "lifetime value", asOf: settings.asOf, rules });
+    }
+    let skipped = 0;
     for (let i = 0; i < n; i++) {
-      if (!mask[i]) continue;
-      const rule = rowRuleBroken(purchases[i], Math.floor(first[i]), Math.floor(last[i]), average[i], asOf);
-      if (rule === null) continue;
-      ruleOf[i] = RULE_ORDER.indexOf(rule);
-      let list = broken.get(rule);
-      if (list === undefined) broken.set(rule, (list = { count: 0, rows: [] }));
-      list.count++;
-      if (list.rows.length < LISTED_ROWS) list.rows.push(excelRow(i));
-    }
-    if (broken.size > 0) {
-      const rules: BrokenRule[] = RULE_ORDER.filter((rule) => broken.has(rule)).map((rule) => ({
-        rule,
-        columns: RULE_ROLES[rule].map((role): ColumnRef => columnRefOf(source, role)),
-        cells: broken.get(rule) as { count: number; rows: number[] },
-      }));
-      if (!skipInvalidRows) {
-        return stop({ code: "invalid-rows", methodName: "lifetime value", asOf: settings.asOf, rules });
+      if (mask[i] && ruleOf[i] >= 0) {
+        mask[i] = 0;
+        skipped++;
       }
-      let skipped = 0;
-      for (let i = 0; i < n; i++) {
-        if (mask[i] && ruleOf[i] >= 0) {
-          mask[i] = 0;
-          skipped++;
-        }
-      }
-      const listed = rules.flatMap((r) => r.cells.rows).sort((a, b) => a - b);
-      notes.push(
-        `${skipped} row${skipped === 1 ? " was" : "s were"} left out of the lifetime value (blank result) because ${skipped === 1 ? "its purchase history is" : "their purchase histories are"} not possible: ` +
-          `row${listed.length === 1 ? "" : "s"} ${listed.slice(0, LISTED_ROWS).join(", ")}${skipped > Math.min(LISTED_ROWS, listed.length) ? ", …" : ""}.`,
-      );
     }
+    const listed = rules.flatMap((r) => r.cells.rows).sort((a, b) => a - b);
+    notes.push(
+      `${skipped} row${skipped === 1 ? " was" : "s were"} left out of the lifetime value (blank result) because ${skipped === 1 ? "its purchase history is" : "their purchase histories are"} not possible: ` +
+        `row${listed.length === 1 ? "" : "s"} ${listed.slice(0, LISTED_ROWS).join(", ")}${skipped > Math.min(LISTED_ROWS, listed.length) ? ", …" : ""}.`,
+    );
+  }
 
-    // 2. Histories in periods, for the customers used.
-    const used: number[] = [];
-    for (let i = 0; i < n; i++) if (mask[i]) used.push(i);
-    const m = used.length;
-    if (m === 0) return stop({ code: "no-data", reason: "no-valid-rows", headers: [...source.headers] });
-    const days = periodDays(settings.period);
-    const x = new Float64Array(m);
-    const tx = new Float64Array(m);
-    const T = new Float64Array(m);
-    const zbar = new Float64Array(m);
-    for (let k = 0; k < m; k++) {
-      const i = used[k];
-      const firstDay = Math.floor(first[i]);
-      x[k] = purchases[i] - 1;
-      tx[k] = (Math.floor(last[i]) - firstDay) / days;
-      T[k] = (asOf - firstDay) / days;
-      zbar[k] = x[k] > 0 ? average[i] : 0;
-    }
+  // 2. Histories in periods, for the customers used.
+  let m = 0;
+  for (let i = 0; i < n; i++) m += mask[i];
+  const used = new Int32Array(m);
+  for (let i = 0, k = 0; i < n; i++) if (mask[i]) used[k++] = i;
+  if (m === 0) return stop({ code: "no-data", reason: "no-valid-rows", headers: [...source.headers] });
+  const days = periodDays(settings.period);
+  const x = new Float64Array(m);
+  const tx = new Float64Array(m);
+  const T = new Float64Array(m);
+  const zbar = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = used[k];
+    const firstDay = Math.floor(first[i]);
+    x[k] = purchases[i] - 1;
+    tx[k] = (Math.floor(last[i]) - firstDay) / days;
+    T[k] = (asOf - firstDay) / days;
+    zbar[k] = x[k] > 0 ? average[i] : 0;
+    if (k % CHUNK === CHUNK - 1) yield at("histories", HISTORIES, 0.5 + 0.5 * (k / m));
+  }
 
-    // 3. The fits.
-    const names = {
-      frequency: `repeat purchase count (${columnName(source, "orders")} − 1)`,
-      recency: "time from the first to the last purchase",
-      age: `time from the first purchase to the as-of date`,
-    };
-    const bgnbdFit = await fitBgnbdAsync({ x, tx, T }, { penalizerCoef: settings.penalty, names, ...pacing });
-    if (isCoreError(bgnbdFit)) return stop(notIdentified("BG/NBD", bgnbdFit.message));
-    if (!bgnbdFit.converged) return stop(notConverged("BG/NBD", bgnbdFit.stop, bgnbdFit.starts));
-    const spendFit = await fitGammaGammaAsync(
+  // 3. The fits.
+  const names = {
+    frequency: `repeat purchase count (${columnName(source, "orders")} − 1)`,
+    recency: "time from the first to the last purchase",
+    age: `time from the first purchase to the as-of date`,
+  };
+  const bgnbdFit = yield* phase(
+    fitBgnbdSteps({ x, tx, T }, { penalizerCoef: settings.penalty, names }),
+    "BG/NBD fit",
+    BGNBD_FIT,
+    true,
+  );
+  if (isCoreError(bgnbdFit)) return stop(notIdentified("BG/NBD", bgnbdFit.message));
+  if (!bgnbdFit.converged) return stop(notConverged("BG/NBD", bgnbdFit.stop, bgnbdFit.starts));
+  const spendFit = yield* phase(
+    fitGammaGammaSteps(
       { x, zbar },
       {
         penalizerCoef: settings.penalty,
         names: { frequency: names.frequency, averageValue: columnName(source, "averageValue") },
-        ...pacing,
       },
-    );
-    if (isCoreError(spendFit)) return stop(notIdentified("Gamma-Gamma spend", spendFit.message));
-    if (!spendFit.converged) return stop(notConverged("Gamma-Gamma spend", spendFit.stop, spendFit.starts));
-    const meanProblem = spendMeanProblem(spendFit.parameters);
-    if (meanProblem !== null) return stop(notIdentified("Gamma-Gamma spend", meanProblem.message));
+    ),
+    "spend fit",
+    SPEND_FIT,
+    true,
+  );
+  if (isCoreError(spendFit)) return stop(notIdentified("Gamma-Gamma spend", spendFit.message));
+  if (!spendFit.converged) return stop(notConverged("Gamma-Gamma spend", spendFit.stop, spendFit.starts));
+  const meanProblem = spendMeanProblem(spendFit.parameters);
+  if (meanProblem !== null) return stop(notIdentified("Gamma-Gamma spend", meanProblem.message));
 
-    // 4. Scores.
-    const horizon = horizonOf(settings);
-    const periodsPerYear = PERIODS_PER_YEAR[settings.period];
-    const scores = await scoreCustomersAsync(
+  // 4. Scores.
+  const horizon = horizonOf(settings);
+  const periodsPerYear = PERIODS_PER_YEAR[settings.period];
+  const scores = yield* phase(
+    scoreCustomersSteps(
       bgnbdFit.parameters,
       spendFit.parameters,
       { x, tx, T, zbar },
       { horizon, margin: settings.margin, annualDiscount: settings.discount, periodsPerYear },
-      pacing,
+    ),
+    "scores",
+    SCORES,
+  );
+
+  // 5. Tiers by CLV, largest first (ties in table order), without sorting the customers.
+  const tierOf = yield* phase(
+    tiersByRankSteps(scores.lifetimeValue, [Math.ceil(0.2 * m), Math.ceil(0.5 * m)]),
+    "tiers",
+    [TIERS[0], (TIERS[0] + TIERS[1]) / 2],
+  );
+
+  const segmentOf = new Int32Array(n).fill(-1);
+  const summaryValue = new Float64Array(n);
+  const columns = {
+    alive: new Array<number | null>(n).fill(null),
+    purchases: new Array<number | null>(n).fill(null),
+    spend: new Array<number | null>(n).fill(null),
+    value: new Array<number | null>(n).fill(null),
+    tier: new Array<string | null>(n).fill(null),
+  };
+  const tierPurchases = [0, 0, 0];
+  const tierValue = [0, 0, 0];
+  const tierCustomers = [0, 0, 0];
+  const pastValue = numbers.value?.values ?? null;
+  let totalValue = 0;
+  let totalPast = 0;
+  let riskCustomers = 0;
+  let riskPast = 0;
+  let riskValue = 0;
+  for (let k = 0; k < m; k++) {
+    const i = used[k];
+    const tier = tierOf[k];
+    const alive = scores.pAlive[k];
+    const value = scores.lifetimeValue[k];
+    segmentOf[i] = tier;
+    summaryValue[i] = value;
+    columns.alive[i] = alive;
+    columns.purchases[i] = scores.expectedPurchases[k];
+    columns.spend[i] = scores.expectedSpend[k];
+    columns.value[i] = value;
+    columns.tier[i] = CLV_TIERS[tier];
+    tierCustomers[tier]++;
+    tierPurchases[tier] += scores.expectedPurchases[k];
+    tierValue[tier] += value;
+    totalValue += value;
+    const past = pastValue !== null && Number.isFinite(pastValue[i]) ? pastValue[i] : 0;
+    totalPast += past;
+    if (alive < 0.5) {
+      riskCustomers++;
+      riskPast += past;
+      riskValue += value;
+    }
+    if (k % CHUNK === CHUNK - 1) yield at("tiers", TIERS, 0.5 + 0.5 * (k / m));
+  }
+  if (pastValue === null) {
+    notes.push(
+      "No total value column is mapped, so the value at risk counts the customers with P(alive) below 50 % but not their past value.",
     );
-
-    // 5. Tiers by CLV, largest first (ties in table order).
-    const order = Array.from({ length: m }, (_, k) => k).sort(
-      (p, q) => scores.lifetimeValue[q] - scores.lifetimeValue[p] || p - q,
+  }
+  if (output === "formulas") {
+    notes.push(
+      "The lifetime value was written as values: the CX.PALIVE, CX.EXPECTEDPURCHASES, CX.EXPECTEDSPEND and CX.CLV functions give the same numbers from the fitted parameters on the summary sheet.",
     );
-    const tierOf = new Uint8Array(m);
-    const topEnd = Math.ceil(0.2 * m);
-    const nextEnd = Math.ceil(0.5 * m);
-    for (let rank = 0; rank < m; rank++) tierOf[order[rank]] = rank < topEnd ? 0 : rank < nextEnd ? 1 : 2;
+  }
 
-    const segmentOf = new Int32Array(n).fill(-1);
-    const summaryValue = new Float64Array(n);
-    const columns = {
-      alive: new Array<number | null>(n).fill(null),
-      purchases: new Array<number | null>(n).fill(null),
-      spend: new Array<number | null>(n).fill(null),
-      value: new Array<number | null>(n).fill(null),
-      tier: new Array<string | null>(n).fill(null),
-    };
-    const tierPurchases = [0, 0, 0];
-    const tierValue = [0, 0, 0];
-    const tierCustomers = [0, 0, 0];
-    const pastValue = numbers.value?.values ?? null;
-    let totalValue = 0;
-    let totalPast = 0;
-    let riskCustomers = 0;
-    let riskPast = 0;
-    let riskValue = 0;
-    for (let k = 0; k < m; k++) {
-      const i = used[k];
-      const tier = tierOf[k];
-      const alive = scores.pAlive[k];
-      const value = scores.lifetimeValue[k];
-      segmentOf[i] = tier;
-      summaryValue[i] = value;
-      columns.alive[i] = alive;
-      columns.purchases[i] = scores.expectedPurchases[k];
-      columns.spend[i] = scores.expectedSpend[k];
-      columns.value[i] = value;
-      columns.tier[i] = CLV_TIERS[tier];
-      tierCustomers[tier]++;
-      tierPurchases[tier] += scores.expectedPurchases[k];
-      tierValue[tier] += value;
-      totalValue += value;
-      const past = pastValue !== null && Number.isFinite(pastValue[i]) ? pastValue[i] : 0;
-      totalPast += past;
-      if (alive < 0.5) {
-        riskCustomers++;
-        riskPast += past;
-        riskValue += value;
-      }
-    }
-    if (pastValue === null) {
-      notes.push(
-        "No total value column is mapped, so the value at risk counts the customers with P(alive) below 50 % but not their past value.",
-      );
-    }
-    if (output === "formulas") {
-      notes.push(
-        "The lifetime value was written as values: the CX.PALIVE, CX.EXPECTEDPURCHASES, CX.EXPECTEDSPEND and CX.CLV functions give the same numbers from the fitted parameters on the summary sheet.",
-      );
-    }
-
-    const actual = frequencyHistogram(x, FIT_CHART_BINS);
-    const expected = expectedFrequencyHistogram(bgnbdFit.parameters, T, FIT_CHART_BINS);
-    const unit = periodPlural(settings.period);
-    const span = `${horizon} ${horizon === 1 ? settings.period : unit}`;
-    const lifetimeValue: LifetimeValueSummary = {
-      model: {
-        bgnbd: {
-          ...bgnbdFit.parameters,
-          logLikelihood: bgnbdFit.logLikelihood,
-          iterations: bgnbdFit.iterations,
-          converged: bgnbdFit.converged,
-          standardErrors: bgnbdFit.standardErrors,
-        },
-        gammaGamma: {
-          ...spendFit.parameters,
-          logLikelihood: spendFit.logLikelihood,
-          iterations: spendFit.iterations,
-          converged: spendFit.converged,
-          standardErrors: spendFit.standardErrors,
-        },
-        period: settings.period,
-        horizon,
-        periodsPerYear,
-        margin: settings.margin,
-        discount: settings.discount,
-        asOf: settings.asOf,
+  const actual = frequencyHistogram(x, FIT_CHART_BINS);
+  const expected = yield* phase(
+    expectedFrequencyHistogramSteps(bgnbdFit.parameters, T, FIT_CHART_BINS),
+    "fit chart",
+    FIT_CHART,
+  );
+  const unit = periodPlural(settings.period);
+  const span = `${horizon} ${horizon === 1 ? settings.period : unit}`;
+  const lifetimeValue: LifetimeValueSummary = {
+    model: {
+      bgnbd: {
+        ...bgnbdFit.parameters,
+        logLikelihood: bgnbdFit.logLikelihood,
+        iterations: bgnbdFit.iterations,
+        converged: bgnbdFit.converged,
+        standardErrors: bgnbdFit.standardErrors,
       },
-      tiers: CLV_TIERS.map((tier, t) => ({
-        tier,
-        customers: tierCustomers[t],
-        customerShare: tierCustomers[t] / m,
-        expectedPurchases: tierPurchases[t],
-        lifetimeValue: tierValue[t],
-        lifetimeValueShare: totalValue === 0 ? NaN : tierValue[t] / totalValue,
-      })),
-      valueAtRisk: {
-        customers: riskCustomers,
-        pastValue: pastValue === null ? null : riskPast,
-        pastValueShare: pastValue === null || totalPast === 0 ? null : riskPast / totalPast,
-        lifetimeValue: riskValue,
+      gammaGamma: {
+        ...spendFit.parameters,
+        logLikelihood: spendFit.logLikelihood,
+        iterations: spendFit.iterations,
+        converged: spendFit.converged,
+        standardErrors: spendFit.standardErrors,
       },
-      fitChart: Array.from(actual, (count, k) => ({
-        repeatPurchases: k === FIT_CHART_BINS ? `${FIT_CHART_BINS}+` : String(k),
-        actual: count,
-        expected: expected[k],
-      })),
-    };
-    const holdoutPeriods = history?.holdoutPeriods;
-    const holdoutPurchases = history?.holdoutPurchases;
-    if (holdoutPeriods !== undefined && holdoutPeriods > 0 && holdoutPurchases !== undefined) {
-      const actualHoldout = Float64Array.from(used, (i) => holdoutPurchases[i]);
-      const check = holdoutCheck(
+      period: settings.period,
+      horizon,
+      periodsPerYear,
+      margin: settings.margin,
+      discount: settings.discount,
+      asOf: settings.asOf,
+    },
+    tiers: CLV_TIERS.map((tier, t) => ({
+      tier,
+      customers: tierCustomers[t],
+      customerShare: tierCustomers[t] / m,
+      expectedPurchases: tierPurchases[t],
+      lifetimeValue: tierValue[t],
+      lifetimeValueShare: totalValue === 0 ? NaN : tierValue[t] / totalValue,
+    })),
+    valueAtRisk: {
+      customers: riskCustomers,
+      pastValue: pastValue === null ? null : riskPast,
+      pastValueShare: pastValue === null || totalPast === 0 ? null : riskPast / totalPast,
+      lifetimeValue: riskValue,
+    },
+    fitChart: Array.from(actual, (count, k) => ({
+      repeatPurchases: k === FIT_CHART_BINS ? `${FIT_CHART_BINS}+` : String(k),
+      actual: count,
+      expected: expected[k],
+    })),
+  };
+  const holdoutPeriods = history?.holdoutPeriods;
+  const holdoutPurchases = history?.holdoutPurchases;
+  if (holdoutPeriods !== undefined && holdoutPeriods > 0 && holdoutPurchases !== undefined) {
+    const actualHoldout = new Float64Array(m);
+    for (let k = 0; k < m; k++) actualHoldout[k] = holdoutPurchases[used[k]];
+    const check = yield* phase(
+      holdoutCheckSteps(
         bgnbdFit.parameters,
         { x, tx, T, holdout: actualHoldout },
         holdoutPeriods,
         FIT_CHART_BINS,
-      );
-      lifetimeValue.holdout = {
-        ...check,
-        from: serialToIso(asOf + 1) ?? "",
-        to: serialToIso(asOf + Math.round(holdoutPeriods * days)) ?? "",
-      };
-    }
-    return pass({
-      segmentNames: [...CLV_TIERS],
-      segmentOf,
-      columns: [
-        { header: "P(alive)", values: columns.alive, numberFormat: "0.0%" },
-        { header: `Expected purchases (${span})`, values: columns.purchases, numberFormat: "0.00" },
-        { header: "Expected average value", values: columns.spend, numberFormat: "#,##0.00" },
-        { header: `CLV (${span})`, values: columns.value, numberFormat: "#,##0.00" },
-        { header: "CLV tier", values: columns.tier },
-      ],
-      cutPoints: {},
-      notes,
-      summaryValue,
-      lifetimeValue,
-    });
-  },
-};
+      ),
+      "holdout check",
+      HOLDOUT,
+    );
+    lifetimeValue.holdout = {
+      ...check,
+      from: serialToIso(asOf + 1) ?? "",
+      to: serialToIso(asOf + Math.round(holdoutPeriods * days)) ?? "",
+    };
+  }
+  return pass({
+    segmentNames: [...CLV_TIERS],
+    segmentOf,
+    columns: [
+      { header: "P(alive)", values: columns.alive, numberFormat: "0.0%" },
+      { header: `Expected purchases (${span})`, values: columns.purchases, numberFormat: "0.00" },
+      { header: "Expected average value", values: columns.spend, numberFormat: "#,##0.00" },
+      { header: `CLV (${span})`, values: columns.value, numberFormat: "#,##0.00" },
+      { header: "CLV tier", values: columns.tier },
+    ],
+    cutPoints: {},
+    notes,
+    summaryValue,
+    lifetimeValue,
+  });
+}
 
 /** `"Purchases"`: a column's header in quotes, for the models' messages. */
 function columnName(source: Parameters<typeof columnRefOf>[0], role: "orders" | "averageValue"): string {

@@ -12,6 +12,9 @@
  * Pure: no workbook.
  */
 import { paretoCurve } from "../../core/paretoCurve";
+import { sortInSlices } from "../../core/sortInSlices";
+import { runStepsAsync } from "../../core/steps";
+import { WideSum } from "../../core/wideSum";
 import type { CellValue } from "../../workbook/workbook";
 import type { MethodResult } from "../methods/method";
 import {
@@ -20,7 +23,7 @@ import {
   CELL_LOGICAL,
   CELL_NOT_FINITE,
   CELL_TEXT,
-  toNumbers,
+  toNumbersSteps,
   type NumericColumn,
 } from "../numericColumn";
 import { type Checked, type InvalidCells, LISTED_ROWS, type RowList, pass, stop } from "../problems";
@@ -53,8 +56,9 @@ export async function score(
   const { entry } = planned;
   const { source } = customers;
   const numbers: Partial<Record<Role, NumericColumn>> = {};
+  // Between the steps over a million customers the run breathes: the pane draws and takes Cancel.
   for (const [role, cells] of Object.entries(customers.cells) as [Role, readonly CellValue[]][]) {
-    numbers[role] = toNumbers(cells);
+    numbers[role] = await runStepsAsync(toNumbersSteps(cells), { signal: run.signal });
   }
   const required = entry.requiredRoles;
   const notes: string[] = [...customers.notes];
@@ -69,6 +73,7 @@ export async function score(
     const column = numbers[role] as NumericColumn;
     const found = invalidCells(column, customers, role, blankable.has(role));
     if (found !== null) invalid.push(found);
+    await run.breathe();
   }
   if (invalid.length > 0 && !settings.skipInvalidRows) return stop({ code: "non-numeric", columns: invalid });
   const before = countOf(mask);
@@ -116,15 +121,22 @@ export async function score(
 
   // 3. Totals must stay finite (values near 1e308 add up to Infinity).
   const valueColumn = numbers.value?.values ?? null;
-  let sortedValues: Float64Array = new Float64Array(0);
+  let usedValues: Float64Array | null = null;
   if (valueColumn !== null) {
-    sortedValues = compact(valueColumn, mask, usedCount).sort();
+    usedValues = compact(valueColumn, mask, usedCount);
     let total = 0;
-    for (let i = 0; i < sortedValues.length; i++) total += sortedValues[i];
+    for (let i = 0; i < usedValues.length; i++) total += usedValues[i];
+    if (!Number.isFinite(total)) {
+      // Partial sums near 1e308 can overflow where the total does not (1.5e308 + 1e308 − 1.5e308).
+      const wide = new WideSum();
+      for (let i = 0; i < usedValues.length; i++) wide.add(usedValues[i]);
+      total = wide.value();
+    }
     if (!Number.isFinite(total)) {
       return stop({ code: "number-overflow", column: columnRefOf(source, "value"), what: "total" });
     }
   }
+  await run.breathe();
 
   // 4. The method. From an order log the results are values: the customer sheet is values too.
   const fromOrders = source.kind === "order-log";
@@ -152,20 +164,26 @@ export async function score(
   throwIfCancelled(run);
   // The value the summary is about: the method's own (lifetime value's CLV), else the value column.
   let value: Float64Array;
+  let sortedValues: Float64Array;
   if (result.summaryValue) {
     value = result.summaryValue;
-    const kept: number[] = [];
-    for (let i = 0; i < value.length; i++) if (result.segmentOf[i] >= 0) kept.push(value[i]);
-    sortedValues = Float64Array.from(kept).sort();
-  } else if (valueColumn !== null) {
+    let kept = 0;
+    for (let i = 0; i < value.length; i++) if (result.segmentOf[i] >= 0) kept++;
+    sortedValues = new Float64Array(kept);
+    for (let i = 0, k = 0; i < value.length; i++) if (result.segmentOf[i] >= 0) sortedValues[k++] = value[i];
+  } else if (valueColumn !== null && usedValues !== null) {
     value = valueColumn;
+    sortedValues = usedValues;
   } else {
     throw new Error(`internal: the ${entry.id} method has no value column for its summary`);
   }
+  // Sorted in slices: a million values in one native sort keep the pane busy for 0.15 s.
+  await runStepsAsync(sortInSlices(sortedValues), { signal: run.signal });
 
   // 5. The summary.
   const satisfaction = numbers.satisfaction ?? null;
   const totals = segmentSummaries(result.segmentNames, result.segmentOf, value, satisfaction);
+  await run.breathe();
   const { paretoTop20, gini } = concentration(sortedValues);
   if (sortedValues[0] < 0)
     notes.push(

@@ -22,7 +22,9 @@ export async function write<T>(
   remember: (step: Workbook) => Promise<T>,
 ): Promise<T> {
   run.stage = "write";
-  run.progress(0.65, "Writing");
+  // The write takes the rest of the bar from 65 %, or from where a long scoring stage left it.
+  const from = Math.max(0.65, run.fraction);
+  run.progress(from, "Writing");
   const { signal } = run;
   const { table, columns, columnsBlock, sheet, customerSheet, overwriting } = plan;
   let started = false;
@@ -57,7 +59,8 @@ export async function write<T>(
         columnsStarted = true;
         await step.appendColumns(table, columns, {
           signal,
-          onProgress: (done, total) => run.progress(0.65 + (0.35 * done) / Math.max(1, total), "Writing"),
+          onProgress: (done, total) =>
+            run.progress(from + ((1 - from) * done) / Math.max(1, total), "Writing"),
         });
         throwIfCancelled(run);
         run.stage = "remember";

@@ -1,9 +1,11 @@
 /**
  * The lifetime value's fits and scores are the slow part of a run (seconds on a million customers):
- * in the pane they must leave the page responsive and stop on Cancel. The method runs them paced
- * (`fitBgnbdAsync`, `fitGammaGammaAsync`, `scoreCustomersAsync`: a pause every 25 ms, the run's
- * signal, progress as "Scoring: …"), so the event loop gets turns while they run, and a cancel
- * during them ends the run as "cancelled" with nothing written.
+ * in the pane they must leave the page responsive and stop on Cancel. The method runs as one paced
+ * computation (its loops, `fitBgnbdSteps`, `fitGammaGammaSteps`, `scoreCustomersSteps`, the tiers
+ * and the fit chart as steps under `runStepsAsync`: a pause every 25 ms, the run's signal, progress
+ * as "Scoring: …"), so the event loop gets turns while they run, and a cancel during them ends the
+ * run as "cancelled" with nothing written. The browser test of a full sheet is in
+ * `test/taskpane/paneStartsAndFails.test.ts`.
  */
 import { runSegmentation } from "../../../src/workflow/run";
 import type { CellValue } from "../../../src/workbook/workbook";
