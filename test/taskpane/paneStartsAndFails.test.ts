@@ -2,12 +2,14 @@
  * How the pane starts and how it fails, in headless Chromium: it knows from the host whether it runs
  * in Office (a stand-in `Office` object is defined before the page's scripts where a test needs one;
  * Microsoft's office.js is blocked as everywhere in these tests), it never hangs when Excel's
- * requests fail (the preview's `?fail=`), and Cancel answers during the write phase of 300,000 rows
- * while no task of that phase keeps the browser busy for long.
+ * requests fail (the preview's `?fail=`), Cancel answers during the write phase of 300,000 rows
+ * while no task of that phase keeps the browser busy for long, and the lifetime value of a full
+ * sheet (1,048,575 customers) fits and scores in slices, with progress, and stops on Cancel.
  */
 import type { Page } from "playwright-core";
+import { CLV_SAMPLE_AS_OF, CLV_SAMPLE_HEADERS } from "../../src/sample/clvSample";
 import { SAMPLE_HEADERS } from "../../src/sample/sampleCustomers";
-import { previewSheetNames, paneSession } from "./paneHarness";
+import { openFold, previewSheetNames, paneSession } from "./paneHarness";
 
 /** The URL Excel for Windows opens the pane with. */
 const FROM_EXCEL = "?_host_Info=Excel$Win32$16.01$en-US$$$$0";
@@ -140,42 +142,80 @@ describe("never hangs when Excel fails", () => {
   });
 });
 
+/** What {@link watchRun} saw of a run, in the page's milliseconds (performance.now()). */
+interface RunWatch {
+  /** Every task the browser reported as long (over 50 ms) since the watch started. */
+  longTasks: { start: number; duration: number }[];
+  /** The progress texts in order, with the moment each first appeared. */
+  phases: { at: number; text: string }[];
+  clickedAt?: number;
+  clickedAtText?: string;
+  answeredAt?: number;
+}
+
+/**
+ * Watches the run from inside the page: long tasks (the browser reports each task over 50 ms), every
+ * progress text with its time, and — when `cancelWhen` matches the progress text (a regular
+ * expression's source, tested with a number check on its first group when `atLeast` is given) — a
+ * click on Cancel, and the moment the pane answers with a message.
+ */
+async function watchRun(page: Page, cancelWhen?: { pattern: string; atLeast: number }): Promise<void> {
+  await page.evaluate((cancel) => {
+    const watch: RunWatch = { longTasks: [], phases: [] };
+    (window as unknown as { runWatch: RunWatch }).runWatch = watch;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        watch.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: "longtask", buffered: true });
+    new MutationObserver(() => {
+      const text =
+        document.querySelector('[data-testid="run-progress"]')?.getAttribute("aria-valuetext") ?? "";
+      const last = watch.phases[watch.phases.length - 1];
+      if (text !== "" && last?.text !== text) watch.phases.push({ at: performance.now(), text });
+      const match = cancel === undefined ? null : new RegExp(cancel.pattern).exec(text);
+      if (
+        cancel !== undefined &&
+        watch.clickedAt === undefined &&
+        match &&
+        Number(match[1]) >= cancel.atLeast
+      ) {
+        (document.querySelector('[data-testid="cancel-run"]') as HTMLButtonElement).click();
+        watch.clickedAt = performance.now();
+        watch.clickedAtText = text;
+      }
+      if (
+        watch.clickedAt !== undefined &&
+        watch.answeredAt === undefined &&
+        document.querySelector('[data-testid="problem"]')
+      )
+        watch.answeredAt = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  }, cancelWhen);
+}
+
+async function watched(page: Page): Promise<RunWatch> {
+  return page.evaluate(() => (window as unknown as { runWatch: RunWatch }).runWatch);
+}
+
+/** The long tasks that overlap [from, to], as [start relative to `from`, duration] in whole ms. */
+function tasksBetween(watch: RunWatch, from: number, to: number): [number, number][] {
+  return watch.longTasks
+    .filter((task) => task.start + task.duration >= from && task.start <= to)
+    .map((task) => [Math.round(task.start - from), Math.round(task.duration)]);
+}
+
+function longest(tasks: [number, number][]): number {
+  return Math.max(0, ...tasks.map(([, duration]) => duration));
+}
+
 describe("a responsive preview", () => {
   test("Cancel during the write phase of 300,000 customers answers at once, and no task of that phase is long", async () => {
     await withPane(
       "?rows=300000",
       async ({ page }) => {
-        // Watches the run from inside the page: long tasks (the browser reports each task over
-        // 50 ms), the moment the progress says "Writing", a click on Cancel once the writing is
-        // under way, and the moment the pane answers with its message.
-        await page.evaluate(() => {
-          const w = window as unknown as Record<string, unknown>;
-          const longTasks: { start: number; duration: number }[] = [];
-          w.longTasks = longTasks;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries())
-              longTasks.push({ start: entry.startTime, duration: entry.duration });
-          }).observe({ type: "longtask", buffered: true });
-          new MutationObserver(() => {
-            const text =
-              document.querySelector('[data-testid="run-progress"]')?.getAttribute("aria-valuetext") ?? "";
-            if (w.writingAt === undefined && text.startsWith("Writing")) w.writingAt = performance.now();
-            // Click once the write is well under way (65 % is where it starts): a pane that wrote in
-            // one task would never show this before it is done.
-            const percent = Number(/^Writing — (\d+)/.exec(text)?.[1] ?? 0);
-            if (w.clickedAt === undefined && percent >= 75) {
-              (document.querySelector('[data-testid="cancel-run"]') as HTMLButtonElement).click();
-              w.clickedAt = performance.now();
-              w.clickedAtText = text;
-            }
-            if (
-              w.clickedAt !== undefined &&
-              w.answeredAt === undefined &&
-              document.querySelector('[data-testid="problem"]')
-            )
-              w.answeredAt = performance.now();
-          }).observe(document.body, { subtree: true, childList: true, attributes: true });
-        });
+        // Click once the write is well under way (65 % is where it starts): a pane that wrote in one
+        // task would never show this before it is done.
+        await watchRun(page, { pattern: "^Writing — (\\d+)", atLeast: 75 });
         // RFM writes six columns: 1.8 million cells, 30 chunks — a write phase long enough to cancel.
         await page.getByTestId("method-rfm").check();
         await page.getByTestId("segment").click();
@@ -186,29 +226,18 @@ describe("a responsive preview", () => {
         await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
         await expect(sheetHeaders(page, "Customers")).resolves.toEqual([...SAMPLE_HEADERS]);
 
-        const timing = await page.evaluate(() => {
-          const w = window as unknown as {
-            longTasks: { start: number; duration: number }[];
-            writingAt: number;
-            answeredAt: number;
-            clickedAt: number;
-            clickedAtText: string;
-          };
-          const during = w.longTasks.filter(
-            (task) => task.start + task.duration >= w.writingAt && task.start <= w.answeredAt,
-          );
-          return {
-            clickedAt: w.clickedAtText,
-            answerMs: w.answeredAt - w.clickedAt,
-            longestDuringWriteMs: Math.max(0, ...during.map((task) => task.duration)),
-            longestOverallMs: Math.max(0, ...w.longTasks.map((task) => task.duration)),
-            tasksDuring: during.map((task) => [
-              Math.round(task.start - w.clickedAt),
-              Math.round(task.duration),
-            ]),
-            writingToClickMs: Math.round(w.clickedAt - w.writingAt),
-          };
-        });
+        const watch = await watched(page);
+        const writingAt = watch.phases.find((p) => p.text.startsWith("Writing"))?.at ?? NaN;
+        const clickedAt = watch.clickedAt ?? NaN;
+        const answeredAt = watch.answeredAt ?? NaN;
+        const during = tasksBetween(watch, writingAt, answeredAt);
+        const timing = {
+          clickedAt: watch.clickedAtText,
+          answerMs: Math.round(answeredAt - clickedAt),
+          longestDuringWriteMs: longest(during),
+          tasksDuringWrite: during,
+          writingToClickMs: Math.round(clickedAt - writingAt),
+        };
         // Bounds about responsiveness, not speed, kept generous for a busy 2-core machine: one write
         // chunk takes 5–20 ms here, so a 200 ms task would mean the chunking is gone (the write used to
         // be one task of several seconds on 300,000 rows), and the answer comes within a few chunks.
@@ -219,4 +248,96 @@ describe("a responsive preview", () => {
       { waitFor: "table-preview" },
     );
   }, 120_000);
+
+  describe("the lifetime value of 1,048,575 customers (a full Excel sheet)", () => {
+    const MILLION = `?sample=clv&rows=${1_048_575}`;
+
+    async function startLifetimeValue(page: Page): Promise<void> {
+      await page.getByTestId("method-clv").check();
+      await openFold(page, "settings");
+      await page.getByTestId("clv-as-of").fill(CLV_SAMPLE_AS_OF);
+      await page.getByTestId("segment").click();
+    }
+
+    test("fits, scores and writes with progress, and no task of the run keeps the pane busy for long", async () => {
+      await withPane(
+        MILLION,
+        async ({ page, pageErrors }) => {
+          await watchRun(page);
+          const startedAt = await page.evaluate(() => performance.now());
+          await startLifetimeValue(page);
+          await page.getByTestId("summary").waitFor({ timeout: 240_000 });
+          const doneAt = await page.evaluate(() => performance.now());
+          const watch = await watched(page);
+          const scoring = watch.phases.filter((p) => p.text.startsWith("Scoring"));
+          const scoringFrom = scoring[0]?.at ?? NaN;
+          const scoringTo =
+            watch.phases.find((p) => p.at > scoringFrom && !p.text.startsWith("Scoring"))?.at ?? NaN;
+          // "Scoring — 50%" first (the stage reading the cells as numbers), then the method's parts.
+          const parts = scoring.map((p) => /^Scoring: ([^—]+) —/.exec(p.text)?.[1]?.trim());
+          const stages = [...new Set(parts.filter((part) => part !== undefined))];
+          const timing = {
+            runMs: Math.round(doneAt - startedAt),
+            scoringMs: Math.round(scoringTo - scoringFrom),
+            progressTexts: watch.phases.length,
+            scoringStages: stages,
+            longestDuringScoringMs: longest(tasksBetween(watch, scoringFrom, scoringTo)),
+            longestOverallMs: longest(tasksBetween(watch, startedAt, doneAt)),
+            // Each long task with the progress text shown when it started.
+            tasks: tasksBetween(watch, startedAt, doneAt).map(([start, duration]) => [
+              start,
+              duration,
+              [...watch.phases].reverse().find((p) => p.at <= startedAt + start)?.text ?? "",
+            ]),
+          };
+          console.log(`lifetime value of 1,048,575 customers: ${JSON.stringify(timing)}`);
+          // The pane drew the progress of every part of the method as it went, in order.
+          expect(stages).toEqual(["histories", "BG/NBD fit", "spend fit", "scores", "tiers", "fit chart"]);
+          // Scoring is 50–80 % of the bar: in whole percents, a dozen distinct texts at least.
+          expect(scoring.length).toBeGreaterThanOrEqual(10);
+          // Its percentages never went back.
+          const percents = watch.phases.map((p) => Number(/(\d+)%/.exec(p.text)?.[1] ?? 0));
+          expect(percents.every((percent, k) => k === 0 || percent >= percents[k - 1])).toBe(true);
+          // Responsiveness, not speed, with the same generous bound as the write phase: the fits and
+          // scores run in slices of about 25 ms; the whole scoring stage used to hold the pane for
+          // 1.0 s before the fits and 1.2 s after the scores (measured here before the slicing).
+          expect(timing.longestDuringScoringMs).toBeLessThan(200);
+          expect(timing.longestOverallMs).toBeLessThan(300);
+          // The summary is the lifetime value's, over every customer.
+          await expect(page.getByTestId("summary").textContent()).resolves.toContain("1,048,575");
+          expect(pageErrors).toEqual([]);
+        },
+        { waitFor: "table-preview" },
+      );
+    }, 300_000);
+
+    test("Cancel during the BG/NBD fit answers at once; nothing is written", async () => {
+      await withPane(
+        MILLION,
+        async ({ page, pageErrors }) => {
+          // The fit's span of the bar is 52–66 %: 56 % is a few likelihood evaluations in.
+          await watchRun(page, { pattern: "^Scoring: BG/NBD fit — (\\d+)", atLeast: 56 });
+          await startLifetimeValue(page);
+          // The run ends either way: with the message, or (had the click come too late) the summary.
+          await page
+            .locator('[data-testid="problem"], [data-testid="summary"]')
+            .first()
+            .waitFor({ timeout: 240_000 });
+          const problem = page.getByTestId("problem");
+          await expect(problem.getAttribute("data-code")).resolves.toBe("cancelled");
+          await expect(problem.textContent()).resolves.toContain("Cancelled: nothing was written.");
+          await expect(previewSheetNames(page)).resolves.toEqual(["Customers"]);
+          await expect(sheetHeaders(page, "Customers")).resolves.toEqual([...CLV_SAMPLE_HEADERS]);
+          const watch = await watched(page);
+          const answerMs = Math.round((watch.answeredAt ?? NaN) - (watch.clickedAt ?? NaN));
+          console.log(
+            `cancel during the BG/NBD fit: ${JSON.stringify({ clickedAt: watch.clickedAtText, answerMs })}`,
+          );
+          expect(answerMs).toBeLessThan(1500);
+          expect(pageErrors).toEqual([]);
+        },
+        { waitFor: "table-preview" },
+      );
+    }, 300_000);
+  });
 });
