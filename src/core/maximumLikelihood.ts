@@ -43,7 +43,11 @@ export interface MaximumLikelihoodOptions {
   readonly maxIterations?: number;
   /** Gradient tolerance on the mean objective in log-parameters (default 1e-9). */
   readonly gradientTolerance?: number;
-  /** Groups evaluated between yields (default 16,384: a few milliseconds). */
+  /**
+   * Groups evaluated between yields (default 65,536: 15–30 ms on a million customers). Each slice adds
+   * its own partial sums, so the slice size is part of the rounding: keep it fixed, or fits on flat
+   * likelihoods (parameters on a ridge) can end elsewhere.
+   */
   readonly chunk?: number;
 }
 
@@ -87,7 +91,7 @@ export function* maximumLikelihoodSteps(
   options: MaximumLikelihoodOptions = {},
 ): Steps<MaximumLikelihoodResult> {
   const penalty = options.penalizerCoef ?? 0;
-  const chunk = options.chunk ?? 16384;
+  const chunk = options.chunk ?? 65536;
   const n = model.parameterCount;
   const customers = model.customerCount;
   let evaluations = 0;
