@@ -42,8 +42,7 @@ import { serialToIso } from "../core/excelDate";
 import { fieldText } from "../workbook/csv/csvFieldText";
 import { dateCells } from "../workbook/csv/csvOutput";
 import { FileInputError } from "../workbook/fileInputError";
-import { FileWorkbookBase } from "../workbook/fileWorkbookBase";
-import type { CompanionFile } from "../workbook/csvWorkbook";
+import { type CompanionFile, SingleSheetFileWorkbook } from "../workbook/singleSheetFileWorkbook";
 import type {
   Block,
   CellValue,
@@ -71,11 +70,7 @@ export interface ParquetOptions {
 /** Rows per chunk handed to DuckDB's appender (its vector size). */
 const CHUNK_ROWS = 2048;
 
-export class ParquetWorkbook extends FileWorkbookBase implements Workbook {
-  /** Sheets the workflow added (the summary), written as companion files. */
-  readonly addedSheets: SheetContent[] = [];
-  private readonly newColumns: NewColumn[] = [];
-
+export class ParquetWorkbook extends SingleSheetFileWorkbook implements Workbook {
   private constructor(
     private readonly filePath: string,
     private readonly instance: DuckDBInstance,
@@ -196,33 +191,6 @@ export class ParquetWorkbook extends FileWorkbookBase implements Workbook {
     return [];
   }
 
-  async sheetNames(): Promise<string[]> {
-    return [this.sheetName, ...this.addedSheets.map((sheet) => sheet.name)];
-  }
-
-  async appendColumns(_table: TableInfo, columns: readonly NewColumn[]): Promise<void> {
-    for (const column of columns) {
-      if (column.formulas)
-        throw new FileInputError("A Parquet file cannot hold formulas (--formulas needs .xlsx).");
-    }
-    this.newColumns.push(...columns);
-  }
-
-  async removeColumns(_table: TableInfo, headers: readonly string[]): Promise<void> {
-    for (let i = this.newColumns.length - 1; i >= 0; i--) {
-      if (headers.includes(this.newColumns[i].header)) this.newColumns.splice(i, 1);
-    }
-  }
-
-  async addSheet(content: SheetContent): Promise<void> {
-    this.addedSheets.push(content);
-  }
-
-  async deleteSheet(name: string): Promise<void> {
-    const index = this.addedSheets.findIndex((sheet) => sheet.name === name);
-    if (index >= 0) this.addedSheets.splice(index, 1);
-  }
-
   /**
    * Writes every input column and the new columns to `outputPath` as Parquet, in file order. The new
    * columns go into a DuckDB table first (by the appender, one chunk of 2,048 rows at a time), joined
@@ -269,10 +237,14 @@ export class ParquetWorkbook extends FileWorkbookBase implements Workbook {
    * them: the summary, and an order log's per-customer table.
    */
   companions(): CompanionFile[] {
-    return this.addedSheets.map((sheet) => ({
-      suffix: sheet.kind ?? "summary",
-      write: (file: string) => writeSheetCsv(sheet, file),
-    }));
+    return this.companionsWrittenBy(writeSheetCsv);
+  }
+
+  protected checkNewColumns(columns: readonly NewColumn[]): void {
+    for (const column of columns) {
+      if (column.formulas)
+        throw new FileInputError("A Parquet file cannot hold formulas (--formulas needs .xlsx).");
+    }
   }
 }
 

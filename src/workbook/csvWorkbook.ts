@@ -19,9 +19,9 @@ import { writeSheet, writeTable } from "./csv/csvOutput";
 import { loadCsvText, type CsvText } from "./csv/csvText";
 import { fieldBounds } from "./csv/recordScanner";
 import type { TextEncoding } from "./csv/textEncoding";
-import { FileWorkbookBase } from "./fileWorkbookBase";
+import { type CompanionFile, SingleSheetFileWorkbook } from "./singleSheetFileWorkbook";
 import path from "node:path";
-import type { Block, CellValue, IoOptions, NewColumn, SheetContent, TableInfo, Workbook } from "./workbook";
+import type { Block, CellValue, IoOptions, TableInfo, Workbook } from "./workbook";
 
 /** Options for reading and writing a CSV file. */
 export interface CsvOptions {
@@ -37,22 +37,12 @@ export interface CsvOptions {
   protectFormulaText?: boolean;
 }
 
-/** A file written beside the output: `NAME.<suffix>.EXT` (the summary; the customers of an order log). */
-export interface CompanionFile {
-  suffix: string;
-  write: (path: string) => Promise<void>;
-}
-
 /** The companion files a CSV run writes, known before the run so their names can be checked first. */
 export const CSV_COMPANIONS: readonly string[] = ["summary"];
 /** The companions of a run on an order log: the summary and the per-customer table. */
 export const CSV_ORDER_LOG_COMPANIONS: readonly string[] = ["summary", "customers"];
 
-export class CsvWorkbook extends FileWorkbookBase implements Workbook {
-  /** Sheets the workflow added (the summary): CSV has one sheet, so they become companion files. */
-  readonly addedSheets: SheetContent[] = [];
-  /** Columns to append when saving (header + one value per data row). */
-  private readonly newColumns: NewColumn[] = [];
+export class CsvWorkbook extends SingleSheetFileWorkbook implements Workbook {
   /** A non-ASCII new value written into a plain-ASCII file (so as UTF-8), for a note; else null. */
   private nonAsciiWritten: string | null = null;
 
@@ -192,29 +182,6 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
     return found;
   }
 
-  async sheetNames(): Promise<string[]> {
-    return [this.sheetName, ...this.addedSheets.map((sheet) => sheet.name)];
-  }
-
-  async appendColumns(_table: TableInfo, columns: readonly NewColumn[]): Promise<void> {
-    this.newColumns.push(...columns);
-  }
-
-  async removeColumns(_table: TableInfo, headers: readonly string[]): Promise<void> {
-    for (let i = this.newColumns.length - 1; i >= 0; i--) {
-      if (headers.includes(this.newColumns[i].header)) this.newColumns.splice(i, 1);
-    }
-  }
-
-  async addSheet(content: SheetContent): Promise<void> {
-    this.addedSheets.push(content);
-  }
-
-  async deleteSheet(name: string): Promise<void> {
-    const index = this.addedSheets.findIndex((sheet) => sheet.name === name);
-    if (index >= 0) this.addedSheets.splice(index, 1);
-  }
-
   /** Writes the table with the new columns to `outputPath` (see `csv/csvOutput.ts`). O(bytes). */
   async save(outputPath: string, io?: IoOptions): Promise<void> {
     const protect = this.options.protectFormulaText === true;
@@ -228,10 +195,7 @@ export class CsvWorkbook extends FileWorkbookBase implements Workbook {
    */
   companions(): CompanionFile[] {
     const protect = this.options.protectFormulaText === true;
-    return this.addedSheets.map((sheet) => ({
-      suffix: sheet.kind ?? "summary",
-      write: (file: string) => writeSheet(this.text, sheet, protect, file),
-    }));
+    return this.companionsWrittenBy((sheet, file) => writeSheet(this.text, sheet, protect, file));
   }
 
   private address(row: number, column: number): string {
