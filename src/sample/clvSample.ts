@@ -13,7 +13,7 @@
  * `Math.random`, no clock). O(count · purchases) time, O(count) memory.
  */
 import type { CellValue } from "../workbook/workbook";
-import { excelSerial } from "./sampleCustomers";
+import { excelSerial, mulberry32 } from "./sampleCustomers";
 
 /** The table's columns, in order; the workflow's header detection maps all of them. */
 export const CLV_SAMPLE_HEADERS: readonly string[] = Object.freeze([
@@ -122,18 +122,6 @@ function gammaDraw(shape: number, uniform: () => number, normal: () => number): 
     if (v <= 0) continue;
     if (Math.log(uniform()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
   }
-}
-
-/** mulberry32 (Tommy Ettinger, public domain), as `sampleCustomers`: uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function round2(x: number): number {

@@ -18,22 +18,12 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { serialToIso } from "../../src/core/excelDate";
 import { orderLogStatement } from "../../src/engine/orderLogSql";
 import { DIALECTS } from "../../src/engine/sqlDialect";
+import { mulberry32 } from "../../src/sample/sampleCustomers";
 import type { BenchRow } from "./benchRow";
 
 const BIG_ROWS = Number(process.env.CX_BENCH_ENGINE_ROWS ?? 10_000_000);
 const EXCEL_ROWS = 1_048_575;
 const PYTHON = "/usr/bin/python3";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Streams `rows` customers to a CSV; returns the revenue column (for the sort baseline). */
 export async function writeCustomers(file: string, rows: number, seed: number): Promise<Float64Array> {

@@ -6,27 +6,16 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { parse } from "csv-parse/sync";
 import { chooseEngine } from "../../src/cli/engine";
 import { run, tempDir } from "../cli/cliHarness";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { duckdb } from "./engineHarness";
 import { randomTable, writeTable } from "./randomTables";
 
 const dir = tempDir("cx-engine-cli-");
 const csv = path.join(dir, "customers.csv");
 writeTable(csv, randomTable({ rows: 3_000, seed: 99, invalidShare: 0.02 }));
-
-/** Runs SQL on a throw-away in-memory DuckDB; returns the rows. */
-async function duckdb(sql: string): Promise<unknown[][]> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowsJS();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 /** The CSV's table as Parquet: text customers, DOUBLE numbers (NULL where the CSV cell is not a plain number). */
 async function parquetOf(file: string, target: string): Promise<void> {

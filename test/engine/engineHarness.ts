@@ -1,8 +1,9 @@
 /**
- * Shared by the engine tests: temporary folders, the runner's settings for a CSV, and one run of the
+ * Shared by the engine tests: temporary folders, a throw-away DuckDB, the runner's settings for a CSV, and one run of the
  * JavaScript workflow on the runner's CSV workbook (exactly what `cx-segment` does with a CSV),
  * returning what it writes: the output's text, the summary sheet and the summary.
  */
+import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +16,18 @@ let outputs = 0;
 
 export function tempDir(prefix = "cx-engine-"): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Runs SQL on a throw-away in-memory DuckDB; returns the rows. */
+export async function duckdb(sql: string): Promise<unknown[][]> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 export interface JsRun {

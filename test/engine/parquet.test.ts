@@ -5,22 +5,10 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { ParquetWorkbook } from "../../src/engine/parquetWorkbook";
-import { tempDir } from "./engineHarness";
+import { duckdb, tempDir } from "./engineHarness";
 
 const dir = tempDir("cx-parquet-");
-
-async function duckdb(sql: string): Promise<unknown[][]> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowsJS();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 it("reads each type as the cell a workbook holds: numbers, Excel serials for dates and times, logicals, text, blanks", async () => {
   const file = path.join(dir, "typed.parquet");

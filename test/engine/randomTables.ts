@@ -4,18 +4,10 @@
  * out (blanks, text, impossible dates). Written as CSV text exactly as a user's export would hold it.
  */
 import { writeFileSync } from "node:fs";
+import { mulberry32 } from "../../src/sample/sampleCustomers";
 
-/** mulberry32: a small, well-mixed 32-bit generator (the sample generator's). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the sample generator's: a small, well-mixed 32-bit generator. */
+export const random = mulberry32;
 
 export const HEADERS = [
   "Customer ID",

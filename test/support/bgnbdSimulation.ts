@@ -12,9 +12,11 @@
  * - spend: ν ~ Gamma(q, rate v) per customer, each purchase value ~ Gamma(p, rate ν); z̄ is the mean
  *   of the repeat purchases' values.
  *
- * Random numbers: a 32-bit SplitMix-style generator (fully determined by the seed), gamma variates by
+ * Random numbers: mulberry32, the sample generator's (fully determined by the seed), gamma variates by
  * Marsaglia & Tsang (2000), betas from two gammas.
  */
+import { mulberry32 } from "../../src/sample/sampleCustomers";
+
 export interface SimulatedCustomers {
   readonly x: Float64Array;
   readonly tx: Float64Array;
@@ -36,16 +38,13 @@ export interface SimulationSettings {
   readonly calibrationWeeks?: number;
 }
 
-/** Uniform numbers in (0, 1) from a 32-bit state (mulberry32). */
+/**
+ * Uniform numbers in (0, 1) from the sample generator's mulberry32, moved half a step up so 0 never
+ * comes out (safe under log): (k + 0.5) / 2³², exact in doubles.
+ */
 export function uniformGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() + 0.5 / 4294967296;
 }
 
 function normal(uniform: () => number): number {
